@@ -1,0 +1,108 @@
+package org.ecoledger.core.store;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoDatabase;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.ecoledger.core.chain.ChainEntry;
+import org.ecoledger.core.chain.ChainVerification;
+import org.ecoledger.core.chain.ChainVerifier;
+import org.ecoledger.core.chain.HashAlgorithm;
+import org.ecoledger.core.chain.StoredEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_ID;
+import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_TYPE;
+import static org.ecoledger.core.store.LedgerSchema.EVENTS_FIELD;
+import static org.ecoledger.core.store.LedgerSchema.EVENT_ID;
+import static org.ecoledger.core.store.LedgerSchema.GLOBAL_INDEX;
+import static org.ecoledger.core.store.LedgerSchema.HASH;
+import static org.ecoledger.core.store.LedgerSchema.METADATA;
+import static org.ecoledger.core.store.LedgerSchema.PAYLOAD;
+import static org.ecoledger.core.store.LedgerSchema.PAYLOAD_REVISION;
+import static org.ecoledger.core.store.LedgerSchema.PAYLOAD_TYPE;
+import static org.ecoledger.core.store.LedgerSchema.PREV_HASH;
+import static org.ecoledger.core.store.LedgerSchema.SEQUENCE;
+import static org.ecoledger.core.store.LedgerSchema.TIMESTAMP;
+
+/**
+ * Verifies one record from the stored documents alone: reads every commit of the record (looking past a missing
+ * one, so a deletion shows where it happened), and hands the entries, exactly as stored, to the
+ * {@link ChainVerifier}. Nothing is deserialized into domain objects, so upcasting never affects verification.
+ */
+public final class RecordVerifier {
+
+    /** How many empty windows of sequence numbers are probed past a record's last commit to find stragglers. */
+    static final int LOOKAHEAD_WINDOWS = 4;
+
+    private final CommitLog commitLog;
+    private final ChainVerifier verifier;
+
+    public RecordVerifier(MongoDatabase database, HashAlgorithm algorithm) {
+        this.commitLog = new CommitLog(database.getCollection(LedgerSchema.EVENTS, BsonDocument.class));
+        this.verifier = new ChainVerifier(algorithm);
+    }
+
+    /**
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public ChainVerification verify(String aggregateId) {
+        List<BsonDocument> commits;
+        try {
+            commits = commitLog.ofRecord(aggregateId, 0, CommitLog.PROBE_WINDOW, LOOKAHEAD_WINDOWS);
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while reading record " + aggregateId, e);
+        }
+        String aggregateType = commits.isEmpty() ? "" : text(commits.get(0), AGGREGATE_TYPE);
+        List<StoredEntry> entries = new ArrayList<>();
+        for (BsonDocument commit : commits) {
+            for (BsonValue value : commit.getArray(EVENTS_FIELD, new org.bson.BsonArray())) {
+                try {
+                    entries.add(toStoredEntry(commit, value.asDocument()));
+                } catch (RuntimeException malformed) {
+                    ChainVerification prefix = verifier.verify(aggregateType, aggregateId, entries);
+                    if (!prefix.valid()) {
+                        return prefix;
+                    }
+                    return ChainVerification.invalid(entries.size(), prefix.headHash(), verifier.algorithm(),
+                                                     "the stored entry after sequence " + (entries.size() - 1)
+                                                             + " is malformed: " + malformed.getMessage(),
+                                                     "a complete entry", value.toString());
+                }
+            }
+        }
+        return verifier.verify(aggregateType, aggregateId, entries);
+    }
+
+    static StoredEntry toStoredEntry(BsonDocument commit, BsonDocument event) {
+        BsonValue revision = event.get(PAYLOAD_REVISION);
+        ChainEntry entry = new ChainEntry(text(commit, AGGREGATE_TYPE), text(commit, AGGREGATE_ID),
+                                          BsonJson.toLong(required(event, SEQUENCE)),
+                                          BsonJson.toLong(required(event, GLOBAL_INDEX)),
+                                          text(event, EVENT_ID), text(event, PAYLOAD_TYPE),
+                                          revision == null || revision.isNull() ? null : revision.asString().getValue(),
+                                          text(event, TIMESTAMP),
+                                          BsonJson.toJson(required(event, PAYLOAD)),
+                                          BsonJson.toJson(required(event, METADATA)),
+                                          text(event, PREV_HASH));
+        return new StoredEntry(entry, text(event, HASH));
+    }
+
+    private static BsonValue required(BsonDocument document, String field) {
+        BsonValue value = document.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static String text(BsonDocument document, String field) {
+        BsonValue value = required(document, field);
+        if (!value.isString()) {
+            throw new IllegalArgumentException("field '" + field + "' is " + value.getBsonType() + ", not text");
+        }
+        return value.asString().getValue();
+    }
+}
