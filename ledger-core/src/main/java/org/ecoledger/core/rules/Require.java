@@ -91,4 +91,18 @@ public final class Require {
         }
         return List.copyOf(values);
     }
+
+    /** An immutable copy of a list of integers; {@code null} means none. */
+    public static List<Integer> integers(List<Integer> values, String field) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_LIST_SIZE) {
+            throw new InvalidEntryException(field, "has more than " + MAX_LIST_SIZE + " items");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            present(values.get(i), field + "[" + i + "]");
+        }
+        return List.copyOf(values);
+    }
 }
