@@ -2,7 +2,7 @@ package org.ecoledger.core.record;
 
 import java.time.LocalDate;
 
-/** A command to an {@link OfficialRecord}: the fields every entry carries besides its own. */
+/** 档案指令 (a command to an {@link OfficialRecord}): the fields every entry carries besides its own. */
 public interface RecordCommand {
 
     OfficialId officialId();

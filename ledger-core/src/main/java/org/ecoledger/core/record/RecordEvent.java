@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An event of an {@link OfficialRecord}: the registration or one entry. Every event records who wrote it
+ * 档案事件 (an event of an {@link OfficialRecord}): the registration or one entry. Every event records who wrote it
  * ({@code recordedBy}), when ({@code recordedAt}, from the injected clock), the date of the fact
  * ({@code occurredOn}) and the document number ({@code sourceDocument}, 文号, nullable).
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An event of a {@link Department}. {@code occurredOn} is the date the change takes effect.
+ * 职能部门事件 (an event of a {@link Department}). {@code occurredOn} is the date the change takes effect.
  */
 public sealed interface DepartmentEvent permits DepartmentRegisteredEvent, DepartmentRenamedEvent,
         DepartmentAbolishedEvent {
