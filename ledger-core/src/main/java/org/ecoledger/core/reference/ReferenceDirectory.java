@@ -1,0 +1,22 @@
+package org.ecoledger.core.reference;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * 参考数据目录 (reference directory): the cross-aggregate facts other aggregates need about jurisdictions and
+ * departments — "did X exist on date D, under which name, at which level, under which parent?".
+ *
+ * <p>Command handlers take it as a parameter (an Axon resource). Answers are as the place stood on the date,
+ * whatever changed later: a change recorded from date {@code on} leaves every earlier date unchanged.
+ * {@link InMemoryReferenceDirectory} is fed the events of {@link Jurisdiction} and {@link Department}; a read model
+ * in MongoDB will implement it in {@code projections}.
+ */
+public interface ReferenceDirectory {
+
+    /** The jurisdiction as it stood on {@code date}; empty when it did not exist then (or is unknown). */
+    Optional<PlaceOnDate> jurisdictionOn(JurisdictionCode code, LocalDate date);
+
+    /** The department as it stood on {@code date}; empty when it did not exist then (or is unknown). */
+    Optional<DepartmentOnDate> departmentOn(DepartmentCode code, LocalDate date);
+}

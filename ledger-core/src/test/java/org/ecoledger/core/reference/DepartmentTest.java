@@ -1,0 +1,105 @@
+package org.ecoledger.core.reference;
+
+import static org.ecoledger.core.reference.ReferenceFixtures.CITY;
+import static org.ecoledger.core.reference.ReferenceFixtures.NEW_COUNTY;
+import static org.ecoledger.core.reference.ReferenceFixtures.NEW_COUNTY_FROM;
+import static org.ecoledger.core.reference.ReferenceFixtures.VILLAGE;
+import static org.ecoledger.core.rules.TestCalendars.CALENDAR;
+import static org.ecoledger.core.rules.TestCalendars.NOW;
+import static org.ecoledger.core.rules.TestCalendars.RECORDER;
+import static org.ecoledger.core.rules.TestCalendars.TODAY;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.ecoledger.core.AggregateScenario;
+import org.ecoledger.core.rules.LedgerRule;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DepartmentTest {
+
+    private static final DepartmentCode BUREAU = DepartmentCode.of("130300-eco-env-bureau");
+    private static final String ID = BUREAU.value();
+    private static final LocalDate FROM = LocalDate.of(2018, 11, 1);
+
+    private final AggregateScenario<Department> scenario =
+            AggregateScenario.of(Department.class, CALENDAR, ReferenceFixtures.directory());
+
+    private static DepartmentRegisteredEvent bureau() {
+        return new DepartmentRegisteredEvent(BUREAU, "秦皇岛市生态环境局", CITY, FROM, null, RECORDER,
+                Instant.parse("2018-11-01T00:00:00Z"));
+    }
+
+    @Nested
+    class RegisterDepartment {
+
+        @Test
+        void registerDepartment_ofAnExistingCity_isRecorded() {
+            scenario.givenNothing(ID)
+                    .when(new RegisterDepartmentCommand(BUREAU, "秦皇岛市生态环境局", CITY, FROM, null, RECORDER))
+                    .expectEvents(new DepartmentRegisteredEvent(BUREAU, "秦皇岛市生态环境局", CITY, FROM, null, RECORDER,
+                            NOW));
+        }
+
+        @Test
+        void registerDepartment_ofAJurisdictionNotYetCreated_isRefused() {
+            scenario.givenNothing(ID)
+                    .when(new RegisterDepartmentCommand(BUREAU, "新区环保局", NEW_COUNTY, NEW_COUNTY_FROM.minusDays(1),
+                            null, RECORDER))
+                    .expectViolation(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode");
+        }
+
+        @Test
+        void registerDepartment_ofAVillage_isRefused() {
+            scenario.givenNothing(ID)
+                    .when(new RegisterDepartmentCommand(BUREAU, "村环保办", VILLAGE, FROM, null, RECORDER))
+                    .expectViolation(LedgerRule.DEPARTMENT_AT_VILLAGE, "jurisdictionCode");
+        }
+
+        @Test
+        void registerDepartment_inTheFuture_isRefused() {
+            scenario.givenNothing(ID)
+                    .when(new RegisterDepartmentCommand(BUREAU, "局", CITY, TODAY.plusDays(1), null, RECORDER))
+                    .expectViolation(LedgerRule.DATE_IN_FUTURE, "validFrom");
+        }
+    }
+
+    @Nested
+    class RenameDepartment {
+
+        @Test
+        void renameDepartment_isRecorded() {
+            LocalDate on = LocalDate.of(2019, 1, 1);
+            scenario.given(ID, bureau())
+                    .when(new RenameDepartmentCommand(BUREAU, on, "秦皇岛市生态环境局（更名）", null, RECORDER))
+                    .expectEvents(new DepartmentRenamedEvent(BUREAU, "秦皇岛市生态环境局（更名）", on, null, RECORDER, NOW));
+        }
+
+        @Test
+        void renameDepartment_beforeItsCreation_isRefused() {
+            scenario.given(ID, bureau())
+                    .when(new RenameDepartmentCommand(BUREAU, FROM.minusDays(1), "旧名", null, RECORDER))
+                    .expectViolation(LedgerRule.REFERENCE_CHANGE_OUT_OF_ORDER, "on");
+        }
+    }
+
+    @Nested
+    class AbolishDepartment {
+
+        @Test
+        void abolishDepartment_isRecorded() {
+            LocalDate on = LocalDate.of(2019, 3, 1);
+            scenario.given(ID, bureau())
+                    .when(new AbolishDepartmentCommand(BUREAU, on, null, RECORDER))
+                    .expectEvents(new DepartmentAbolishedEvent(BUREAU, on, null, RECORDER, NOW));
+        }
+
+        @Test
+        void abolishDepartment_twice_isRefused() {
+            scenario.given(ID, bureau(), new DepartmentAbolishedEvent(BUREAU, LocalDate.of(2019, 3, 1), null, RECORDER,
+                            NOW))
+                    .when(new AbolishDepartmentCommand(BUREAU, LocalDate.of(2019, 4, 1), null, RECORDER))
+                    .expectViolation(LedgerRule.REFERENCE_NOT_IN_EXISTENCE_ON_CHANGE, "on");
+        }
+    }
+}
