@@ -76,6 +76,28 @@ public final class RecordVerifier {
         return verifier.verify(aggregateType, aggregateId, entries);
     }
 
+    /**
+     * The record's entries exactly as stored, in the order read (for evidence and measurements).
+     *
+     * @throws IllegalArgumentException when a stored entry is malformed (use {@link #verify} to locate it)
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public List<StoredEntry> storedEntries(String aggregateId) {
+        List<BsonDocument> commits;
+        try {
+            commits = commitLog.ofRecord(aggregateId, 0, CommitLog.PROBE_WINDOW, LOOKAHEAD_WINDOWS);
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while reading record " + aggregateId, e);
+        }
+        List<StoredEntry> entries = new ArrayList<>();
+        for (BsonDocument commit : commits) {
+            for (BsonValue value : commit.getArray(EVENTS_FIELD)) {
+                entries.add(toStoredEntry(commit, value.asDocument()));
+            }
+        }
+        return entries;
+    }
+
     static StoredEntry toStoredEntry(BsonDocument commit, BsonDocument event) {
         BsonValue revision = event.get(PAYLOAD_REVISION);
         ChainEntry entry = new ChainEntry(text(commit, AGGREGATE_TYPE), text(commit, AGGREGATE_ID),
