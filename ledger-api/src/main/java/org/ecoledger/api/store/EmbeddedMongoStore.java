@@ -19,7 +19,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * MVStore file in the data directory. Any MongoDB driver or {@code mongosh} can connect to
  * {@link #connectionString(String)} while it runs.
  *
- * <p>Writes reach the file when the MVStore commits. {@link #durability()} is the group commit through which
+ * <p>Writes reach the file when the MVStore commits. {@link #durability()} is the group commit (an MVStore commit and
+ * an fsync) through which
  * acknowledged writes are made durable (see {@link GroupCommit}); in {@link WriteAcknowledgement#DURABLE} mode (the
  * store mode) the server itself waits for it before acknowledging a write. The MVStore's own background writer still
  * commits pending changes about once a second and compacts the file.
@@ -75,7 +76,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         MongoServer server = null;
         try {
             backend = new H2Backend(mvStore);
-            groupCommit = new GroupCommit(backend::commit, "embedded-store-group-commit");
+            groupCommit = new GroupCommit(() -> MvStoreSettings.commitAndSync(mvStore), "embedded-store-group-commit");
             MongoBackend served = acknowledgement == WriteAcknowledgement.DURABLE
                     ? new DurableWritesBackend(backend, groupCommit)
                     : backend;

@@ -92,6 +92,26 @@ public final class GroupCommit implements StoreDurability, AutoCloseable {
         return callers.get();
     }
 
+    /** Whether {@link #close()} has been called: every later {@link #awaitDurable()} fails. */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many callers are waiting for the next commit to start (not counting those of a running commit). */
+    int waitingForNextCommit() {
+        lock.lock();
+        try {
+            return open.waiters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
         while (true) {
             Round round;
