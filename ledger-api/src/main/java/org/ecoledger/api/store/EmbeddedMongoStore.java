@@ -127,8 +127,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     }
 
     /**
-     * Stops listening, fails any writer still waiting for a commit, then commits and closes the MVStore file so the
-     * next start opens it without recovery.
+     * Stops listening and disconnects clients, then commits and closes the MVStore file (mongo-java-server closes its
+     * backend as the last step of its shutdown) so the next start opens it without recovery; a writer still waiting
+     * for a group commit after that gets {@code StoreUnavailableException}.
      */
     @Override
     public void close() {
@@ -139,7 +140,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             try {
                 groupCommit.close();
             } finally {
-                backend.close(); // commits, writes a clean-shutdown marker and closes the file
+                if (!mvStore.isClosed()) {
+                    backend.close(); // only if the server's shutdown failed before closing it
+                }
             }
         }
     }
