@@ -55,6 +55,8 @@ class LedgerApplicationTest {
                     .isEqualTo(dataDir.toAbsolutePath().resolve("store.mv").toString());
             assertThat(output).contains("mongodb://127.0.0.1:" + store.port() + "/ledger");
             assertThat(ledger.bean(StoreDurability.class)).isInstanceOf(GroupCommit.class);
+            assertThat(ledger.context().getBeansOfType(MongoClient.class)).as("one client, not Boot's as well")
+                    .hasSize(1);
         }
     }
 
