@@ -1,0 +1,44 @@
+package org.ecoledger.api;
+
+import java.util.Locale;
+
+import org.ecoledger.api.store.StoreMode;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The ledger's application. {@code java -jar ledger.jar} runs it on the embedded store (or on
+ * {@code LEDGER_MONGODB_URI}); {@code --ledger.mode=store} / {@code LEDGER_MODE=store} runs only the embedded store
+ * (see {@link StoreMode}).
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(LedgerProperties.class)
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        if (modeOf(args) == LedgerProperties.Mode.STORE) {
+            StoreMode.run(args);
+        } else {
+            SpringApplication.run(LedgerApplication.class, args);
+        }
+    }
+
+    /**
+     * {@code ledger.mode} from the command line, a system property or {@code LEDGER_MODE}, read before any context
+     * exists because the two modes start different contexts. {@link LedgerProperties#mode()} binds the same value.
+     */
+    static LedgerProperties.Mode modeOf(String... args) {
+        ConfigurableEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        String mode = environment.getProperty("ledger.mode", "app").strip().toUpperCase(Locale.ROOT);
+        try {
+            return LedgerProperties.Mode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ledger.mode (LEDGER_MODE) must be app or store, not '" + mode + "'", e);
+        }
+    }
+}

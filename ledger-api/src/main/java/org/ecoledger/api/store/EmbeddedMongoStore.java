@@ -1,0 +1,154 @@
+package org.ecoledger.api.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The embedded default store: mongo-java-server speaking the MongoDB wire protocol on a loopback port, over an H2
+ * MVStore file in the data directory. Any MongoDB driver or {@code mongosh} can connect to
+ * {@link #connectionString(String)} while it runs.
+ *
+ * <p>Writes reach the file when the MVStore commits. {@link #durability()} is the group commit (an MVStore commit and
+ * an fsync) through which
+ * acknowledged writes are made durable (see {@link GroupCommit}); in {@link WriteAcknowledgement#DURABLE} mode (the
+ * store mode) the server itself waits for it before acknowledging a write. The MVStore's own background writer still
+ * commits pending changes about once a second and compacts the file.
+ */
+public final class EmbeddedMongoStore implements AutoCloseable {
+
+    /** The file under the data directory that holds the store. */
+    public static final String FILE_NAME = "store.mv";
+
+    /** When the server acknowledges a write. */
+    public enum WriteAcknowledgement {
+        /** When applied in memory; the application makes it durable with {@link #durability()}. */
+        APPLIED,
+        /** Only once committed to the file, for clients that cannot call {@link #durability()} (the store mode). */
+        DURABLE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Path file;
+    private final MVStore mvStore;
+    private final H2Backend backend;
+    private final GroupCommit groupCommit;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoStore(Path file, MVStore mvStore, H2Backend backend, GroupCommit groupCommit,
+                               MongoServer server, InetSocketAddress address) {
+        this.file = file;
+        this.mvStore = mvStore;
+        this.backend = backend;
+        this.groupCommit = groupCommit;
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Opens (or creates) the store file under {@code dataDir} and starts serving it on {@code 127.0.0.1:port}.
+     *
+     * @param port the loopback port; 0 picks any free port, see {@link #port()}
+     */
+    public static EmbeddedMongoStore start(Path dataDir, int port, WriteAcknowledgement acknowledgement) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + file.getParent(), e);
+        }
+        MVStore mvStore = MvStoreSettings.open(file);
+        H2Backend backend;
+        GroupCommit groupCommit = null;
+        MongoServer server = null;
+        try {
+            backend = new H2Backend(mvStore);
+            groupCommit = new GroupCommit(() -> MvStoreSettings.commitAndSync(mvStore), "embedded-store-group-commit");
+            MongoBackend served = acknowledgement == WriteAcknowledgement.DURABLE
+                    ? new DurableWritesBackend(backend, groupCommit)
+                    : backend;
+            server = new MongoServer(served);
+            server.bind(LOOPBACK, port);
+            InetSocketAddress address = server.getLocalAddress();
+            return new EmbeddedMongoStore(file, mvStore, backend, groupCommit, server, address);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.shutdownNow();
+            }
+            if (groupCommit != null) {
+                groupCommit.close();
+            }
+            mvStore.close();
+            throw e;
+        }
+    }
+
+    /** The loopback port the server listens on (the chosen one when started with port 0). */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** {@code 127.0.0.1:port}. */
+    public String hostAndPort() {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    /** A connection string for {@code database}, for this application's client, mongosh or any driver. */
+    public String connectionString(String database) {
+        return "mongodb://" + hostAndPort() + "/" + database;
+    }
+
+    /** The MVStore file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The group commit: once {@code awaitDurable()} returns, the caller's acknowledged writes are in the file. */
+    public GroupCommit durability() {
+        return groupCommit;
+    }
+
+    /** The MVStore under the server; for measurements and tests, never to write to directly. */
+    MVStore mvStore() {
+        return mvStore;
+    }
+
+    /**
+     * Stops listening and disconnects clients, then commits and closes the MVStore file (mongo-java-server closes its
+     * backend as the last step of its shutdown) so the next start opens it without recovery; a writer still waiting
+     * for a group commit after that gets {@code StoreUnavailableException}.
+     */
+    @Override
+    public void close() {
+        log.info("Stopping the embedded store on {} ({})", hostAndPort(), file);
+        try {
+            server.shutdownNow();
+        } finally {
+            try {
+                groupCommit.close();
+            } finally {
+                if (!mvStore.isClosed()) {
+                    backend.close(); // only if the server's shutdown failed before closing it
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedMongoStore[" + hostAndPort() + ", " + file + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package org.ecoledger.api;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application, started as {@code java -jar ledger.jar} would start it: on a random HTTP port bound to
+ * loopback, with the embedded store on any free port under the given data directory (unless a test passes
+ * {@code --ledger.mongodb-uri}).
+ */
+public final class RunningLedger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningLedger(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the application; {@code --name=value} arguments replace the defaults above of the same name. */
+    public static RunningLedger start(Path dataDir, String... args) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("server.port", "0");
+        arguments.put("server.address", "127.0.0.1");
+        arguments.put("ledger.data-dir", dataDir.toString());
+        arguments.put("ledger.embedded-mongodb-port", "0");
+        arguments.put("ledger.mongodb-uri", ""); // whatever LEDGER_MONGODB_URI the environment has
+        for (String argument : args) {
+            int equals = argument.indexOf('=');
+            arguments.put(argument.substring(2, equals), argument.substring(equals + 1));
+        }
+        String[] commandLine = arguments.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class).run(commandLine));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public String baseUrl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
