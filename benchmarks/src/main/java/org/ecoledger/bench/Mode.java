@@ -1,0 +1,44 @@
+package org.ecoledger.bench;
+
+import java.util.List;
+
+/**
+ * The sizes a run measures at. The quick run keeps every scenario but at smaller store sizes, so it fits in a few
+ * minutes on every change; the full run measures at the sizes the targets name.
+ */
+public enum Mode {
+
+    QUICK(List.of(new Size("10k", 10_000), new Size("100k", 100_000)), 1_000, 50),
+    FULL(List.of(new Size("10k", 10_000), new Size("100k", 100_000), new Size("1m", 1_000_000)), 5_000, 200);
+
+    private final List<Size> storeSizes;
+    private final int appendsPerRound;
+    private final int peerAppendsPerRound;
+
+    Mode(List<Size> storeSizes, int appendsPerRound, int peerAppendsPerRound) {
+        this.storeSizes = storeSizes;
+        this.appendsPerRound = appendsPerRound;
+        this.peerAppendsPerRound = peerAppendsPerRound;
+    }
+
+    /** The store sizes at which rates are measured, each with the suffix its metric carries. */
+    public List<Size> storeSizes() {
+        return storeSizes;
+    }
+
+    public int appendsPerRound() {
+        return appendsPerRound;
+    }
+
+    public int peerAppendsPerRound() {
+        return peerAppendsPerRound;
+    }
+
+    public String id() {
+        return name().toLowerCase();
+    }
+
+    /** A store size and the suffix of the metrics measured at it. */
+    public record Size(String label, long events) {
+    }
+}
