@@ -33,7 +33,7 @@ public class CaseFile {
         DatePolicy.requireFactDate(calendar, command.assignedOn(), "assignedOn");
         if (directory.jurisdictionOn(command.jurisdictionCode(), command.assignedOn()).isEmpty()) {
             throw new RuleViolationException(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode",
-                    command.jurisdictionCode() + " on " + command.assignedOn());
+                    command.jurisdictionCode().value() + " on " + command.assignedOn());
         }
         apply(new CaseAssignedEvent(command.caseId(), command.jurisdictionCode(), command.source(), command.kind(),
                 command.description(), command.assignedOn(), command.sourceDocument(), command.recordedBy(),

@@ -29,7 +29,7 @@ final class Places {
         if (departmentCode != null) {
             DepartmentOnDate department = directory.departmentOn(departmentCode, date)
                     .orElseThrow(() -> new RuleViolationException(LedgerRule.DEPARTMENT_NOT_IN_EXISTENCE,
-                            field == null ? "departmentCode" : field, departmentCode + " on " + date));
+                            field == null ? "departmentCode" : field, departmentCode.value() + " on " + date));
             PlaceOnDate place = requireJurisdiction(department.jurisdictionCode(), date, directory,
                     field == null ? "departmentCode" : field);
             return new PostPlace(true, place.level());
@@ -43,6 +43,6 @@ final class Places {
                                            String field) {
         return directory.jurisdictionOn(code, date)
                 .orElseThrow(() -> new RuleViolationException(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, field,
-                        code + " on " + date));
+                        code.value() + " on " + date));
     }
 }

@@ -84,7 +84,7 @@ public final class InMemoryReferenceDirectory implements ReferenceDirectory {
     private JurisdictionHistory jurisdiction(JurisdictionCode code) {
         JurisdictionHistory history = jurisdictions.get(code);
         if (history == null) {
-            throw new IllegalStateException("change of unknown jurisdiction " + code);
+            throw new IllegalStateException("change of unknown jurisdiction " + code.value());
         }
         return history;
     }
@@ -92,7 +92,7 @@ public final class InMemoryReferenceDirectory implements ReferenceDirectory {
     private DepartmentHistory department(DepartmentCode code) {
         DepartmentHistory history = departments.get(code);
         if (history == null) {
-            throw new IllegalStateException("change of unknown department " + code);
+            throw new IllegalStateException("change of unknown department " + code.value());
         }
         return history;
     }

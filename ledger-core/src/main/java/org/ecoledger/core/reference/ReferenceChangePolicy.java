@@ -51,10 +51,10 @@ final class ReferenceChangePolicy {
         }
         PlaceOnDate parent = directory.jurisdictionOn(parentCode, date)
                 .orElseThrow(() -> new RuleViolationException(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE,
-                        "parentCode", parentCode + " on " + date));
+                        "parentCode", parentCode.value() + " on " + date));
         if (parent.level() != expected.get()) {
             throw new RuleViolationException(LedgerRule.JURISDICTION_PARENT_LEVEL_MISMATCH, "parentCode",
-                    "a " + level + " needs a " + expected.get() + " parent; " + parentCode + " is a "
+                    "a " + level + " needs a " + expected.get() + " parent; " + parentCode.value() + " is a "
                             + parent.level());
         }
     }
@@ -68,7 +68,7 @@ final class ReferenceChangePolicy {
         }
         PlaceOnDate into = directory.jurisdictionOn(intoCode, on)
                 .orElseThrow(() -> new RuleViolationException(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE,
-                        "intoCode", intoCode + " on " + on));
+                        "intoCode", intoCode.value() + " on " + on));
         if (into.level() != level) {
             throw new RuleViolationException(LedgerRule.JURISDICTION_MERGE_TARGET_INVALID, "intoCode",
                     "a " + level + " cannot merge into a " + into.level());
@@ -80,7 +80,7 @@ final class ReferenceChangePolicy {
                                        ReferenceDirectory directory) {
         PlaceOnDate place = directory.jurisdictionOn(jurisdictionCode, validFrom)
                 .orElseThrow(() -> new RuleViolationException(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE,
-                        "jurisdictionCode", jurisdictionCode + " on " + validFrom));
+                        "jurisdictionCode", jurisdictionCode.value() + " on " + validFrom));
         if (place.level() == JurisdictionLevel.VILLAGE) {
             throw new RuleViolationException(LedgerRule.DEPARTMENT_AT_VILLAGE, "jurisdictionCode");
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * <p>Command handlers take it as a parameter (an Axon resource). Answers are as the place stood on the date,
  * whatever changed later: a change recorded from date {@code on} leaves every earlier date unchanged.
- * {@link InMemoryReferenceDirectory} is fed the events of {@link Jurisdiction} and {@link Department}; a read model
- * in MongoDB will implement it in {@code projections}.
+ * {@link EventSourcedReferenceDirectory} (what the application uses) answers from those aggregates' own records in
+ * the event store; {@link InMemoryReferenceDirectory} is fed their events (tests, and the folding both share).
  */
 public interface ReferenceDirectory {
 

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ecoledger.core.reference.ReferenceFixtures.CITY;
 import static org.ecoledger.core.reference.ReferenceFixtures.NEW_COUNTY;
 import static org.ecoledger.core.reference.ReferenceFixtures.NEW_COUNTY_FROM;
-import static org.ecoledger.core.rules.TestCalendars.CALENDAR;
+import static org.ecoledger.core.rules.RefusalMatchers.violates;
 import static org.ecoledger.core.rules.TestCalendars.NOW;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 import static org.ecoledger.core.rules.TestCalendars.TODAY;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.ecoledger.core.AggregateScenario;
-import org.ecoledger.core.reference.ReferenceFixtures;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ecoledger.core.rules.InvalidEntryException;
 import org.ecoledger.core.rules.LedgerRule;
+import org.ecoledger.core.testing.AggregateFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Test;
 class CaseFileTest {
 
     private static final CaseId CASE = CaseId.of("central-2017-0881");
-    private static final String ID = CASE.value();
     private static final LocalDate ASSIGNED_ON = LocalDate.of(2017, 8, 10);
 
-    private final AggregateScenario<CaseFile> scenario =
-            AggregateScenario.of(CaseFile.class, CALENDAR, ReferenceFixtures.directory());
+    private final FixtureConfiguration<CaseFile> fixture = AggregateFixtures.fixture(CaseFile.class);
 
     private static CaseAssignedEvent assigned() {
         return new CaseAssignedEvent(CASE, CITY, CaseSource.CENTRAL, CaseKind.PETITION, "某企业夜间偷排", ASSIGNED_ON,
@@ -47,27 +45,30 @@ class CaseFileTest {
 
         @Test
         void assignCase_toAnExistingJurisdiction_isRecorded() {
-            scenario.givenNothing(ID)
+            fixture.givenNoPriorActivity()
                     .when(new AssignCaseCommand(CASE, CITY, CaseSource.CENTRAL, CaseKind.PETITION, "某企业夜间偷排",
                             ASSIGNED_ON, "鲁环督办〔2017〕1号", RECORDER))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new CaseAssignedEvent(CASE, CITY, CaseSource.CENTRAL, CaseKind.PETITION,
                             "某企业夜间偷排", ASSIGNED_ON, "鲁环督办〔2017〕1号", RECORDER, NOW));
         }
 
         @Test
         void assignCase_toAJurisdictionNotYetCreated_isRefused() {
-            scenario.givenNothing(ID)
+            fixture.givenNoPriorActivity()
                     .when(new AssignCaseCommand(CASE, NEW_COUNTY, CaseSource.PROVINCIAL, CaseKind.FEEDBACK_ISSUE,
                             "问题", NEW_COUNTY_FROM.minusDays(1), null, RECORDER))
-                    .expectViolation(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode"));
         }
 
         @Test
         void assignCase_inTheFuture_isRefused() {
-            scenario.givenNothing(ID)
+            fixture.givenNoPriorActivity()
                     .when(new AssignCaseCommand(CASE, CITY, CaseSource.CITY, CaseKind.PETITION, "问题",
                             TODAY.plusDays(1), null, RECORDER))
-                    .expectViolation(LedgerRule.DATE_IN_FUTURE, "assignedOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DATE_IN_FUTURE, "assignedOn"));
         }
 
         @Test
@@ -86,8 +87,9 @@ class CaseFileTest {
         @DisplayName("整改销号: ASSIGNED → RECTIFYING is the next step")
         void transitionCase_toTheNextStep_isRecorded() {
             LocalDate on = LocalDate.of(2017, 9, 1);
-            scenario.given(ID, assigned())
+            fixture.given(assigned())
                     .when(transition(CaseStatus.RECTIFYING, on))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new CaseStatusChangedEvent(CASE, CaseStatus.ASSIGNED, CaseStatus.RECTIFYING,
                             "现场核查", on, null, RECORDER, NOW));
         }
@@ -95,58 +97,64 @@ class CaseFileTest {
         @Test
         void transitionCase_throughEveryStepToClosed_isRecorded() {
             LocalDate closedOn = LocalDate.of(2018, 10, 30);
-            scenario.given(ID, assigned(),
+            fixture.given(assigned(),
                             changed(CaseStatus.ASSIGNED, CaseStatus.RECTIFYING, LocalDate.of(2017, 9, 1)),
                             changed(CaseStatus.RECTIFYING, CaseStatus.RECTIFIED, LocalDate.of(2018, 3, 1)))
                     .when(transition(CaseStatus.CLOSED, closedOn))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new CaseStatusChangedEvent(CASE, CaseStatus.RECTIFIED, CaseStatus.CLOSED,
                             "现场核查", closedOn, null, RECORDER, NOW));
         }
 
         @Test
         void transitionCase_skippingAStep_isRefused() {
-            scenario.given(ID, assigned())
+            fixture.given(assigned())
                     .when(transition(CaseStatus.RECTIFIED, LocalDate.of(2017, 9, 1)))
-                    .expectViolation(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status"));
         }
 
         @Test
         void transitionCase_backwards_isRefused() {
-            scenario.given(ID, assigned(),
+            fixture.given(assigned(),
                             changed(CaseStatus.ASSIGNED, CaseStatus.RECTIFYING, LocalDate.of(2017, 9, 1)))
                     .when(transition(CaseStatus.ASSIGNED, LocalDate.of(2017, 9, 2)))
-                    .expectViolation(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status"));
         }
 
         @Test
         void transitionCase_afterClosed_isRefused() {
-            scenario.given(ID, assigned(),
+            fixture.given(assigned(),
                             changed(CaseStatus.ASSIGNED, CaseStatus.RECTIFYING, LocalDate.of(2017, 9, 1)),
                             changed(CaseStatus.RECTIFYING, CaseStatus.RECTIFIED, LocalDate.of(2018, 3, 1)),
                             changed(CaseStatus.RECTIFIED, CaseStatus.CLOSED, LocalDate.of(2018, 4, 1)))
                     .when(transition(CaseStatus.CLOSED, LocalDate.of(2018, 5, 1)))
-                    .expectViolation(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CASE_TRANSITION_NOT_NEXT_STEP, "status"));
         }
 
         @Test
         void transitionCase_datedBeforeThePreviousStep_isRefused() {
-            scenario.given(ID, assigned())
+            fixture.given(assigned())
                     .when(transition(CaseStatus.RECTIFYING, ASSIGNED_ON.minusDays(1)))
-                    .expectViolation(LedgerRule.CASE_TRANSITION_DATE_BEFORE_PREVIOUS, "on");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CASE_TRANSITION_DATE_BEFORE_PREVIOUS, "on"));
         }
 
         @Test
         void transitionCase_onTheSameDayAsThePreviousStep_isRecorded() {
-            scenario.given(ID, assigned())
+            fixture.given(assigned())
                     .when(transition(CaseStatus.RECTIFYING, ASSIGNED_ON))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void transitionCase_inTheFuture_isRefused() {
-            scenario.given(ID, assigned())
+            fixture.given(assigned())
                     .when(transition(CaseStatus.RECTIFYING, TODAY.plusDays(1)))
-                    .expectViolation(LedgerRule.DATE_IN_FUTURE, "on");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DATE_IN_FUTURE, "on"));
         }
     }
 }

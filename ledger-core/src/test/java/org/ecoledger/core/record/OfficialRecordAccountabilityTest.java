@@ -1,7 +1,6 @@
 package org.ecoledger.core.record;
 
 import static org.ecoledger.core.record.RecordFixtures.EARLIER;
-import static org.ecoledger.core.record.RecordFixtures.ID;
 import static org.ecoledger.core.record.RecordFixtures.OFFICIAL;
 import static org.ecoledger.core.record.RecordFixtures.OTHER_POST;
 import static org.ecoledger.core.record.RecordFixtures.POST;
@@ -10,13 +9,15 @@ import static org.ecoledger.core.record.RecordFixtures.history;
 import static org.ecoledger.core.record.RecordFixtures.left;
 import static org.ecoledger.core.reference.ReferenceFixtures.CITY;
 import static org.ecoledger.core.reference.ReferenceFixtures.COUNTY;
+import static org.ecoledger.core.rules.RefusalMatchers.violates;
 import static org.ecoledger.core.rules.TestCalendars.NOW;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.ecoledger.core.AggregateScenario;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ecoledger.core.rules.LedgerRule;
+import org.ecoledger.core.testing.AggregateFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class OfficialRecordAccountabilityTest {
     private static final LocalDate COUNTY_FROM = LocalDate.of(2010, 3, 1);
     private static final LocalDate COUNTY_TO = LocalDate.of(2014, 6, 30);
 
-    private final AggregateScenario<OfficialRecord> scenario = RecordFixtures.scenario();
+    private final FixtureConfiguration<OfficialRecord> fixture = AggregateFixtures.fixture(OfficialRecord.class);
 
     private static AccountabilityReferredEvent referred(AccountabilityCaseId caseId, LocalDate on) {
         return new AccountabilityReferredEvent(OFFICIAL, caseId, "挂牌督办问题整改不力", "市纪委监委", on, null, RECORDER,
@@ -49,9 +50,10 @@ class OfficialRecordAccountabilityTest {
 
         @Test
         void referAccountability_isRecorded() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(new ReferAccountabilityCommand(OFFICIAL, CASE, "挂牌督办问题整改不力", "市纪委监委", REFERRED_ON,
                             null, RECORDER))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new AccountabilityReferredEvent(OFFICIAL, CASE, "挂牌督办问题整改不力", "市纪委监委",
                             REFERRED_ON, null, RECORDER, NOW));
         }
@@ -59,10 +61,10 @@ class OfficialRecordAccountabilityTest {
         @Test
         @DisplayName("003 Art. 20: a case may go to both 纪检监察 and 组织人事")
         void referAccountability_aSecondTimeToAnotherBody_isRecorded() {
-            scenario.given(ID, history(referred(CASE, REFERRED_ON)))
+            fixture.given(history(referred(CASE, REFERRED_ON)))
                     .when(new ReferAccountabilityCommand(OFFICIAL, CASE, "同上", "市委组织部", REFERRED_ON, null,
                             RECORDER))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
     }
 
@@ -77,40 +79,45 @@ class OfficialRecordAccountabilityTest {
         @Test
         void decideAccountability_afterReferral_isRecorded() {
             LocalDate on = LocalDate.of(2019, 5, 1);
-            scenario.given(ID, history(referred(CASE, REFERRED_ON)))
+            fixture.given(history(referred(CASE, REFERRED_ON)))
                     .when(decide(CASE, on))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new AccountabilityDecidedEvent(OFFICIAL, CASE, AccountabilityOutcome.ADMONISHING_TALK,
                             on, "秦纪〔2019〕9号", RECORDER, NOW));
         }
 
         @Test
         void accountabilityDecided_withoutReferral_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(decide(CASE, LocalDate.of(2019, 5, 1)))
-                    .expectViolation(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId"));
         }
 
         @Test
         void accountabilityDecided_whenOnlyAnotherCaseWasReferred_isRefused() {
-            scenario.given(ID, history(referred(AccountabilityCaseId.of("other"), REFERRED_ON)))
+            fixture.given(history(referred(AccountabilityCaseId.of("other"), REFERRED_ON)))
                     .when(decide(CASE, LocalDate.of(2019, 5, 1)))
-                    .expectViolation(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId"));
         }
 
         @Test
         void accountabilityDecided_beforeTheReferralDate_isRefused() {
-            scenario.given(ID, history(referred(CASE, REFERRED_ON)))
+            fixture.given(history(referred(CASE, REFERRED_ON)))
                     .when(decide(CASE, REFERRED_ON.minusDays(1)))
-                    .expectViolation(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.ACCOUNTABILITY_NOT_REFERRED, "caseId"));
         }
 
         @Test
         void accountabilityDecided_aSecondTime_isRefused() {
-            scenario.given(ID, history(referred(CASE, REFERRED_ON),
+            fixture.given(history(referred(CASE, REFERRED_ON),
                             new AccountabilityDecidedEvent(OFFICIAL, CASE, AccountabilityOutcome.CIRCULATED_CRITICISM,
                                     LocalDate.of(2019, 4, 1), null, RECORDER, EARLIER)))
                     .when(decide(CASE, LocalDate.of(2019, 5, 1)))
-                    .expectViolation(LedgerRule.ACCOUNTABILITY_ALREADY_DECIDED, "caseId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.ACCOUNTABILITY_ALREADY_DECIDED, "caseId"));
         }
     }
 
@@ -128,52 +135,58 @@ class OfficialRecordAccountabilityTest {
         @DisplayName("终身追责: opened years after the official was promoted and then retired")
         void openLifetimeAccountability_afterPromotionAndRetirement_isRecorded() {
             LocalDate damage = LocalDate.of(2012, 8, 15);
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(POST, damage))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new LifetimeAccountabilityOpenedEvent(OFFICIAL, CASE, POST, damage,
                             "非法填埋造成土壤污染", OPENED_ON, null, RECORDER, NOW));
         }
 
         @Test
         void openLifetimeAccountability_onTheLastDayOfTheTenure_isRecorded() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(POST, COUNTY_TO))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void lifetimeAccountability_forAPostNeverHeld_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(PostId.of("never-held"), LocalDate.of(2012, 8, 15)))
-                    .expectViolation(LedgerRule.LIFETIME_POST_NEVER_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LIFETIME_POST_NEVER_HELD, "postId"));
         }
 
         @Test
         void lifetimeAccountability_forDamageBeforeTheTenure_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(POST, COUNTY_FROM.minusDays(1)))
-                    .expectViolation(LedgerRule.LIFETIME_DAMAGE_OUTSIDE_TENURE, "damageOccurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LIFETIME_DAMAGE_OUTSIDE_TENURE, "damageOccurredOn"));
         }
 
         @Test
         void lifetimeAccountability_forDamageAfterLeavingThePost_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(POST, COUNTY_TO.plusDays(1)))
-                    .expectViolation(LedgerRule.LIFETIME_DAMAGE_OUTSIDE_TENURE, "damageOccurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LIFETIME_DAMAGE_OUTSIDE_TENURE, "damageOccurredOn"));
         }
 
         @Test
         void lifetimeAccountability_forDamageAfterTheOpening_isRefused() {
-            scenario.given(ID, history(appointed(POST, COUNTY, Role.GOVERNMENT_HEAD, COUNTY_FROM)))
+            fixture.given(history(appointed(POST, COUNTY, Role.GOVERNMENT_HEAD, COUNTY_FROM)))
                     .when(open(POST, OPENED_ON.plusDays(1)))
-                    .expectViolation(LedgerRule.LIFETIME_DAMAGE_AFTER_OPENING, "damageOccurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LIFETIME_DAMAGE_AFTER_OPENING, "damageOccurredOn"));
         }
 
         @Test
         void lifetimeAccountability_forDamageBefore1949_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(open(POST, LocalDate.of(1949, 1, 1)))
-                    .expectViolation(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "damageOccurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "damageOccurredOn"));
         }
     }
 
@@ -188,8 +201,9 @@ class OfficialRecordAccountabilityTest {
         @Test
         void completeDepartureAudit_afterLeaving_isRecorded() {
             LocalDate on = LocalDate.of(2014, 9, 1);
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(audit(POST, on))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new DepartureAuditCompletedEvent(OFFICIAL, POST,
                             "基本履行自然资源资产管理和生态环境保护责任", List.of("矿山修复滞后"), on, "秦审〔2014〕20号",
                             RECORDER, NOW));
@@ -198,23 +212,25 @@ class OfficialRecordAccountabilityTest {
         @Test
         @DisplayName("decision: an audit may be completed while the official is still in post")
         void completeDepartureAudit_whileStillInPost_isRecorded() {
-            scenario.given(ID, history(appointed(POST, COUNTY, Role.GOVERNMENT_HEAD, COUNTY_FROM)))
+            fixture.given(history(appointed(POST, COUNTY, Role.GOVERNMENT_HEAD, COUNTY_FROM)))
                     .when(audit(POST, LocalDate.of(2014, 6, 20)))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void departureAudit_forAPostNeverHeld_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(audit(PostId.of("never-held"), LocalDate.of(2014, 9, 1)))
-                    .expectViolation(LedgerRule.DEPARTURE_AUDIT_POST_NEVER_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DEPARTURE_AUDIT_POST_NEVER_HELD, "postId"));
         }
 
         @Test
         void departureAudit_datedBeforeTheAppointment_isRefused() {
-            scenario.given(ID, careerEndingInRetirement())
+            fixture.given(careerEndingInRetirement())
                     .when(audit(POST, COUNTY_FROM.minusDays(1)))
-                    .expectViolation(LedgerRule.DEPARTURE_AUDIT_POST_NEVER_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DEPARTURE_AUDIT_POST_NEVER_HELD, "postId"));
         }
     }
 }

@@ -3,20 +3,22 @@ package org.ecoledger.core.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ecoledger.core.record.RecordFixtures.EARLIER;
-import static org.ecoledger.core.record.RecordFixtures.ID;
 import static org.ecoledger.core.record.RecordFixtures.OFFICIAL;
 import static org.ecoledger.core.record.RecordFixtures.citySecretary;
 import static org.ecoledger.core.record.RecordFixtures.history;
 import static org.ecoledger.core.record.RecordFixtures.meeting;
+import static org.ecoledger.core.rules.RefusalMatchers.malformedAt;
+import static org.ecoledger.core.rules.RefusalMatchers.violates;
 import static org.ecoledger.core.rules.TestCalendars.NOW;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import org.ecoledger.core.AggregateScenario;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ecoledger.core.rules.InvalidEntryException;
 import org.ecoledger.core.rules.LedgerRule;
+import org.ecoledger.core.testing.AggregateFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class OfficialRecordCorrectionTest {
     /** Sequence 0: registration; 1: appointment; 2: a meeting. */
     private static final long MEETING = 2;
 
-    private final AggregateScenario<OfficialRecord> scenario = RecordFixtures.scenario();
+    private final FixtureConfiguration<OfficialRecord> fixture = AggregateFixtures.fixture(OfficialRecord.class);
 
     private static Object[] recordWithAMeeting() {
         return history(citySecretary(), meeting(LocalDate.of(2018, 4, 12)));
@@ -53,8 +55,9 @@ class OfficialRecordCorrectionTest {
 
         @Test
         void correctEntry_ofAMeeting_isRecordedWithTheCorrectedType() {
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, null, correctedMeeting()))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new EntryCorrectedEvent(OFFICIAL, MEETING, EntryType.MEETING_HELD, "会议日期录入错误",
                             "办公室主任李四", correctedMeeting(), ON, null, RECORDER, NOW));
         }
@@ -62,75 +65,82 @@ class OfficialRecordCorrectionTest {
         @Test
         void correctEntry_namingTheRightTypeInTheReplacement_isRecorded() {
             ObjectNode replacement = correctedMeeting().put("type", "MEETING_HELD");
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, EntryType.MEETING_HELD, replacement))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void correction_ofASequenceThatDoesNotExist_isRefused() {
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(3, null, correctedMeeting()))
-                    .expectViolation(LedgerRule.CORRECTION_TARGET_NOT_FOUND, "correctsSequence");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CORRECTION_TARGET_NOT_FOUND, "correctsSequence"));
         }
 
         @Test
         @DisplayName("decision: the registration (sequence 0) is not an entry and cannot be corrected")
         void correction_ofTheRegistration_isRefused() {
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(0, null, correctedMeeting()))
-                    .expectViolation(LedgerRule.CORRECTION_TARGET_NOT_CORRECTABLE, "correctsSequence");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CORRECTION_TARGET_NOT_CORRECTABLE, "correctsSequence"));
         }
 
         @Test
         @DisplayName("decision: a correction is not corrected; the original entry is corrected again")
         void correction_ofACorrection_isRefused() {
-            scenario.given(ID, history(citySecretary(), meeting(LocalDate.of(2018, 4, 12)),
+            fixture.given(history(citySecretary(), meeting(LocalDate.of(2018, 4, 12)),
                             new EntryCorrectedEvent(OFFICIAL, MEETING, EntryType.MEETING_HELD, "r", "a",
                                     correctedMeeting(), ON, null, RECORDER, EARLIER)))
                     .when(correct(3, null, correctedMeeting()))
-                    .expectViolation(LedgerRule.CORRECTION_TARGET_NOT_CORRECTABLE, "correctsSequence");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CORRECTION_TARGET_NOT_CORRECTABLE, "correctsSequence"));
         }
 
         @Test
         void correction_ofTheOriginalEntryAgain_isRecorded() {
-            scenario.given(ID, history(citySecretary(), meeting(LocalDate.of(2018, 4, 12)),
+            fixture.given(history(citySecretary(), meeting(LocalDate.of(2018, 4, 12)),
                             new EntryCorrectedEvent(OFFICIAL, MEETING, EntryType.MEETING_HELD, "r", "a",
                                     correctedMeeting(), ON, null, RECORDER, EARLIER)))
                     .when(correct(MEETING, null, correctedMeeting()))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void correction_declaringAnotherType_isRefused() {
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, EntryType.INSPECTION_LED, correctedMeeting()))
-                    .expectViolation(LedgerRule.CORRECTION_TYPE_MISMATCH, "correctedType");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CORRECTION_TYPE_MISMATCH, "correctedType"));
         }
 
         @Test
         void correction_withAReplacementOfAnotherType_isRefused() {
             ObjectNode replacement = correctedMeeting().put("type", "INSPECTION_LED");
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, null, replacement))
-                    .expectViolation(LedgerRule.CORRECTION_TYPE_MISMATCH, "replacement.type");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.CORRECTION_TYPE_MISMATCH, "replacement.type"));
         }
 
         @Test
         void correction_withAFieldOfAnotherType_isMalformed() {
             ObjectNode replacement = correctedMeeting().put("location", "北戴河");
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, null, replacement))
-                    .expectInvalid("replacement.location");
+                    .expectNoEvents()
+                    .expectException(malformedAt("replacement.location"));
         }
 
         @Test
         void correction_missingARequiredFieldOfTheType_isMalformed() {
             ObjectNode replacement = correctedMeeting();
             replacement.remove("body");
-            scenario.given(ID, recordWithAMeeting())
+            fixture.given(recordWithAMeeting())
                     .when(correct(MEETING, null, replacement))
-                    .expectInvalid("replacement.body");
+                    .expectNoEvents()
+                    .expectException(malformedAt("replacement.body"));
         }
 
         @Test

@@ -1,11 +1,11 @@
 package org.ecoledger.core.record;
 
-import static org.ecoledger.core.record.RecordFixtures.ID;
 import static org.ecoledger.core.record.RecordFixtures.OFFICIAL;
 import static org.ecoledger.core.record.RecordFixtures.POST;
 import static org.ecoledger.core.record.RecordFixtures.appointed;
 import static org.ecoledger.core.record.RecordFixtures.history;
 import static org.ecoledger.core.reference.ReferenceFixtures.CITY;
+import static org.ecoledger.core.rules.RefusalMatchers.violates;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 import static org.ecoledger.core.rules.TestCalendars.TODAY;
 
@@ -18,10 +18,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.ecoledger.core.AggregateScenario;
-import org.ecoledger.core.reference.ReferenceFixtures;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.core.rules.LedgerRule;
+import org.ecoledger.core.testing.AggregateFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every entry's occurredOn: not in the future in the ledger's zone, not before 1949-10-01. */
 class OfficialRecordDatesTest {
 
-    private final AggregateScenario<OfficialRecord> scenario = RecordFixtures.scenario();
+    private final FixtureConfiguration<OfficialRecord> fixture = AggregateFixtures.fixture(OfficialRecord.class);
 
     /** A record where every command below would otherwise be accepted on any date from 1949-10-01. */
     private static Object[] longCareer() {
@@ -74,17 +74,19 @@ class OfficialRecordDatesTest {
     @MethodSource("everyEntryCommand")
     @DisplayName("台账只记录已经发生的事实: a date after today is refused")
     void entry_datedTomorrow_isRefused(String name, Function<LocalDate, RecordCommand> command) {
-        scenario.given(ID, longCareer())
+        fixture.given(longCareer())
                 .when(command.apply(TODAY.plusDays(1)))
-                .expectViolation(LedgerRule.DATE_IN_FUTURE, "occurredOn");
+                .expectNoEvents()
+                .expectException(violates(LedgerRule.DATE_IN_FUTURE, "occurredOn"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEntryCommand")
     void entry_datedBefore19491001_isRefused(String name, Function<LocalDate, RecordCommand> command) {
-        scenario.given(ID, longCareer())
+        fixture.given(longCareer())
                 .when(command.apply(LocalDate.of(1949, 9, 30)))
-                .expectViolation(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "occurredOn");
+                .expectNoEvents()
+                .expectException(violates(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "occurredOn"));
     }
 
     @Test
@@ -95,17 +97,16 @@ class OfficialRecordDatesTest {
         RecordLedInspectionCommand inspection = new RecordLedInspectionCommand(OFFICIAL, POST, "某地", "无",
                 shanghaiToday, null, RECORDER);
 
-        AggregateScenario.of(OfficialRecord.class,
-                        new LedgerCalendar(Clock.fixed(instant, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai")),
-                        ReferenceFixtures.directory())
-                .given(ID, longCareer())
+        AggregateFixtures.fixture(OfficialRecord.class,
+                        new LedgerCalendar(Clock.fixed(instant, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai")))
+                .given(longCareer())
                 .when(inspection)
-                .expectSuccess();
-        AggregateScenario.of(OfficialRecord.class,
-                        new LedgerCalendar(Clock.fixed(instant, ZoneOffset.UTC), ZoneOffset.UTC),
-                        ReferenceFixtures.directory())
-                .given(ID, longCareer())
+                .expectSuccessfulHandlerExecution();
+        AggregateFixtures.fixture(OfficialRecord.class,
+                        new LedgerCalendar(Clock.fixed(instant, ZoneOffset.UTC), ZoneOffset.UTC))
+                .given(longCareer())
                 .when(inspection)
-                .expectViolation(LedgerRule.DATE_IN_FUTURE, "occurredOn");
+                .expectNoEvents()
+                .expectException(violates(LedgerRule.DATE_IN_FUTURE, "occurredOn"));
     }
 }

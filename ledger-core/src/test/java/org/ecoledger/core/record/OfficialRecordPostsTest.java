@@ -3,7 +3,6 @@ package org.ecoledger.core.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ecoledger.core.record.RecordFixtures.APPOINTED_ON;
-import static org.ecoledger.core.record.RecordFixtures.ID;
 import static org.ecoledger.core.record.RecordFixtures.OFFICIAL;
 import static org.ecoledger.core.record.RecordFixtures.POST;
 import static org.ecoledger.core.record.RecordFixtures.appointed;
@@ -19,6 +18,7 @@ import static org.ecoledger.core.reference.ReferenceFixtures.OLD_COUNTY;
 import static org.ecoledger.core.reference.ReferenceFixtures.OLD_COUNTY_ABOLISHED_ON;
 import static org.ecoledger.core.reference.ReferenceFixtures.TOWNSHIP;
 import static org.ecoledger.core.reference.ReferenceFixtures.VILLAGE;
+import static org.ecoledger.core.rules.RefusalMatchers.violates;
 import static org.ecoledger.core.rules.TestCalendars.NOW;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 import static org.ecoledger.core.rules.TestCalendars.TODAY;
@@ -27,11 +27,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ecoledger.core.AggregateScenario;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.ecoledger.core.reference.DepartmentCode;
 import org.ecoledger.core.reference.JurisdictionCode;
 import org.ecoledger.core.rules.InvalidEntryException;
 import org.ecoledger.core.rules.LedgerRule;
+import org.ecoledger.core.testing.AggregateFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OfficialRecordPostsTest {
 
-    private final AggregateScenario<OfficialRecord> scenario = RecordFixtures.scenario();
+    private final FixtureConfiguration<OfficialRecord> fixture = AggregateFixtures.fixture(OfficialRecord.class);
 
     private static AppointOfficialCommand appoint(PostId post, JurisdictionCode place, Role role,
                                                   ResponsibilityKind kind, LocalDate on) {
@@ -58,8 +60,9 @@ class OfficialRecordPostsTest {
 
         @Test
         void registerOfficial_withoutDate_isRecordedOnTheDayOfRecording() {
-            scenario.givenNothing(ID)
+            fixture.givenNoPriorActivity()
                     .when(new RegisterOfficialCommand(OFFICIAL, "张三", null, null, RECORDER))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new OfficialRegisteredEvent(OFFICIAL, "张三", TODAY, null, RECORDER, NOW));
         }
 
@@ -82,16 +85,18 @@ class OfficialRecordPostsTest {
 
         @Test
         void appointOfficial_asCityPartySecretary_isRecorded() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL, APPOINTED_ON))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new OfficialAppointedEvent(OFFICIAL, POST, CITY, null, Role.PARTY_SECRETARY,
                             ResponsibilityKind.OVERALL, APPOINTED_ON, "秦干字〔2016〕1号", RECORDER, NOW));
         }
 
         @Test
         void appointOfficial_asDepartmentHead_isRecorded() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, CITY_ECO_BUREAU, Role.DEPARTMENT_HEAD, ResponsibilityKind.MAIN, APPOINTED_ON))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new OfficialAppointedEvent(OFFICIAL, POST, null, CITY_ECO_BUREAU,
                             Role.DEPARTMENT_HEAD, ResponsibilityKind.MAIN, APPOINTED_ON, null, RECORDER, NOW));
         }
@@ -99,50 +104,55 @@ class OfficialRecordPostsTest {
         @Test
         void appointOfficial_toThePostAgainAfterLeavingIt_isRecorded() {
             LocalDate again = LocalDate.of(2018, 1, 1);
-            scenario.given(ID, history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
+            fixture.given(history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL, again))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         @DisplayName("to a post the official already holds")
         void appointOfficial_toAPostAlreadyHeld_isRefused() {
-            scenario.given(ID, history(citySecretary()))
+            fixture.given(history(citySecretary()))
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
                             APPOINTED_ON.plusYears(1)))
-                    .expectViolation(LedgerRule.APPOINTMENT_POST_ALREADY_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_POST_ALREADY_HELD, "postId"));
         }
 
         @Test
         void appointOfficial_toAPostHeldOnThatDateInAnEarlierTenure_isRefused() {
-            scenario.given(ID, history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
+            fixture.given(history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
                             LocalDate.of(2016, 12, 1)))
-                    .expectViolation(LedgerRule.APPOINTMENT_POST_ALREADY_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_POST_ALREADY_HELD, "postId"));
         }
 
         @Test
         void appointOfficial_toAJurisdictionNotYetCreated_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, NEW_COUNTY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
                             NEW_COUNTY_FROM.minusDays(1)))
-                    .expectViolation(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode"));
         }
 
         @Test
         void appointOfficial_toAJurisdictionAlreadyAbolished_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, OLD_COUNTY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
                             OLD_COUNTY_ABOLISHED_ON))
-                    .expectViolation(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.JURISDICTION_NOT_IN_EXISTENCE, "jurisdictionCode"));
         }
 
         @Test
         void appointOfficial_toAnUnknownDepartment_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, DepartmentCode.of("no-such-bureau"), Role.DEPARTMENT_HEAD,
                             ResponsibilityKind.MAIN, APPOINTED_ON))
-                    .expectViolation(LedgerRule.DEPARTMENT_NOT_IN_EXISTENCE, "departmentCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DEPARTMENT_NOT_IN_EXISTENCE, "departmentCode"));
         }
 
         @Test
@@ -163,38 +173,42 @@ class OfficialRecordPostsTest {
         @Test
         @DisplayName("村党支部书记 only at a village")
         void appointOfficial_villageRoleAtACounty_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, COUNTY, Role.VILLAGE_SECRETARY, ResponsibilityKind.OVERALL, APPOINTED_ON))
-                    .expectViolation(LedgerRule.APPOINTMENT_VILLAGE_ROLE_MISMATCH, "role");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_VILLAGE_ROLE_MISMATCH, "role"));
         }
 
         @Test
         void appointOfficial_partySecretaryAtAVillage_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, VILLAGE, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL, APPOINTED_ON))
-                    .expectViolation(LedgerRule.APPOINTMENT_VILLAGE_ROLE_MISMATCH, "role");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_VILLAGE_ROLE_MISMATCH, "role"));
         }
 
         @Test
         void appointOfficial_villageDirectorAtAVillage_isRecorded() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, VILLAGE, Role.VILLAGE_DIRECTOR, ResponsibilityKind.OVERALL, APPOINTED_ON))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void appointOfficial_departmentRoleAtAJurisdiction_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, COUNTY, Role.DEPARTMENT_HEAD, ResponsibilityKind.MAIN, APPOINTED_ON))
-                    .expectViolation(LedgerRule.APPOINTMENT_ROLE_NEEDS_DEPARTMENT, "departmentCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_ROLE_NEEDS_DEPARTMENT, "departmentCode"));
         }
 
         @Test
         void appointOfficial_partyRoleAtADepartment_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, CITY_ECO_BUREAU, Role.DEPUTY_IN_CHARGE, ResponsibilityKind.IN_CHARGE,
                             APPOINTED_ON))
-                    .expectViolation(LedgerRule.APPOINTMENT_ROLE_NEEDS_JURISDICTION, "jurisdictionCode");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.APPOINTMENT_ROLE_NEEDS_JURISDICTION, "jurisdictionCode"));
         }
 
         static Stream<Arguments> everyRoleAndKind() {
@@ -224,27 +238,31 @@ class OfficialRecordPostsTest {
                 case VILLAGE_SECRETARY, VILLAGE_DIRECTOR -> appoint(POST, VILLAGE, role, kind, APPOINTED_ON);
                 default -> appoint(POST, TOWNSHIP, role, kind, APPOINTED_ON);
             };
-            AggregateScenario.Outcome outcome = scenario.given(ID, history()).when(command);
+            ResultValidator<OfficialRecord> outcome = fixture.given(history()).when(command);
             if (fits) {
-                outcome.expectSuccess();
+                outcome.expectSuccessfulHandlerExecution();
             } else {
-                outcome.expectViolation(LedgerRule.APPOINTMENT_KIND_DOES_NOT_FIT_ROLE, "responsibilityKind");
+                outcome.expectNoEvents()
+                        .expectException(violates(LedgerRule.APPOINTMENT_KIND_DOES_NOT_FIT_ROLE,
+                                "responsibilityKind"));
             }
         }
 
         @Test
         void appointOfficial_inTheFuture_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL, TODAY.plusDays(1)))
-                    .expectViolation(LedgerRule.DATE_IN_FUTURE, "occurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DATE_IN_FUTURE, "occurredOn"));
         }
 
         @Test
         void appointOfficial_before19491001_isRefused() {
-            scenario.given(ID, history())
+            fixture.given(history())
                     .when(appoint(POST, CITY, Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
                             LocalDate.of(1949, 9, 30)))
-                    .expectViolation(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "occurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.DATE_BEFORE_LEDGER_EPOCH, "occurredOn"));
         }
     }
 
@@ -258,37 +276,41 @@ class OfficialRecordPostsTest {
         @Test
         void leavePost_heldSinceEarlier_isRecorded() {
             LocalDate on = LocalDate.of(2018, 3, 1);
-            scenario.given(ID, history(citySecretary()))
+            fixture.given(history(citySecretary()))
                     .when(leave(POST, on))
+                    .expectSuccessfulHandlerExecution()
                     .expectEvents(new PostLeftEvent(OFFICIAL, POST, LeavingReason.PROMOTION, on, null, RECORDER, NOW));
         }
 
         @Test
         void leavePost_onTheDayOfAppointment_isRecorded() {
-            scenario.given(ID, history(citySecretary()))
+            fixture.given(history(citySecretary()))
                     .when(leave(POST, APPOINTED_ON))
-                    .expectSuccess();
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void leavePost_neverHeld_isRefused() {
-            scenario.given(ID, history(citySecretary()))
+            fixture.given(history(citySecretary()))
                     .when(leave(RecordFixtures.OTHER_POST, LocalDate.of(2018, 3, 1)))
-                    .expectViolation(LedgerRule.LEAVE_POST_NOT_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LEAVE_POST_NOT_HELD, "postId"));
         }
 
         @Test
         void leavePost_alreadyLeft_isRefused() {
-            scenario.given(ID, history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
+            fixture.given(history(citySecretary(), left(POST, LocalDate.of(2017, 1, 1), LeavingReason.TRANSFER)))
                     .when(leave(POST, LocalDate.of(2018, 3, 1)))
-                    .expectViolation(LedgerRule.LEAVE_POST_NOT_HELD, "postId");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LEAVE_POST_NOT_HELD, "postId"));
         }
 
         @Test
         void leavePost_datedBeforeTheAppointment_isRefused() {
-            scenario.given(ID, history(citySecretary()))
+            fixture.given(history(citySecretary()))
                     .when(leave(POST, APPOINTED_ON.minusDays(1)))
-                    .expectViolation(LedgerRule.LEAVE_BEFORE_APPOINTMENT, "occurredOn");
+                    .expectNoEvents()
+                    .expectException(violates(LedgerRule.LEAVE_BEFORE_APPOINTMENT, "occurredOn"));
         }
     }
 }

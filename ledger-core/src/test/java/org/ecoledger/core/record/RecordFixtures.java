@@ -1,6 +1,5 @@
 package org.ecoledger.core.record;
 
-import static org.ecoledger.core.rules.TestCalendars.CALENDAR;
 import static org.ecoledger.core.rules.TestCalendars.RECORDER;
 
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.ecoledger.core.AggregateScenario;
 import org.ecoledger.core.reference.DepartmentCode;
 import org.ecoledger.core.reference.JurisdictionCode;
 import org.ecoledger.core.reference.ReferenceFixtures;
@@ -17,7 +15,6 @@ import org.ecoledger.core.reference.ReferenceFixtures;
 final class RecordFixtures {
 
     static final OfficialId OFFICIAL = OfficialId.of("official-0001");
-    static final String ID = OFFICIAL.value();
     /** recordedAt of the given (earlier) events. */
     static final Instant EARLIER = Instant.parse("2019-01-02T03:04:05Z");
     static final PostId POST = PostId.of("qhd-city-party-secretary");
@@ -25,10 +22,6 @@ final class RecordFixtures {
     static final LocalDate APPOINTED_ON = LocalDate.of(2016, 5, 1);
 
     private RecordFixtures() {
-    }
-
-    static AggregateScenario<OfficialRecord> scenario() {
-        return AggregateScenario.of(OfficialRecord.class, CALENDAR, ReferenceFixtures.directory());
     }
 
     static OfficialRegisteredEvent registered() {

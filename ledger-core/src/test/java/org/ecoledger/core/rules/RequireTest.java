@@ -36,7 +36,7 @@ class RequireTest {
     @Test
     void identifier_twelveDigitsOrChinese_isAccepted() {
         assertThat(JurisdictionCode.of("130300000000").value()).isEqualTo("130300000000");
-        assertThat(OfficialId.of("张三-1962").toString()).isEqualTo("张三-1962");
+        assertThat(OfficialId.of("张三-1962").value()).isEqualTo("张三-1962");
     }
 
     @Test
