@@ -18,6 +18,7 @@ import org.ecoledger.core.chain.HashAlgorithm;
 import org.ecoledger.core.store.LedgerEventStorageEngine;
 import org.ecoledger.core.store.LedgerGenesis;
 import org.ecoledger.core.store.LedgerSchema;
+import org.ecoledger.core.store.RecordVerifier;
 import org.ecoledger.core.store.StoreDurability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,12 @@ public class EventStoreConfiguration {
                                        .snapshotSerializer(snapshotSerializer())
                                        .upcasterChain(axonConfiguration.upcasterChain())
                                        .build();
+    }
+
+    /** Verifies a record from its stored documents alone. */
+    @Bean
+    RecordVerifier recordVerifier(MongoDatabase mongoDatabase, LedgerGenesis ledgerGenesis) {
+        return new RecordVerifier(mongoDatabase, ledgerGenesis.hashAlgorithm());
     }
 
     @Bean

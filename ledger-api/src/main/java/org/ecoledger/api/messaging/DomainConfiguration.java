@@ -1,0 +1,128 @@
+package org.ecoledger.api.messaging;
+
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ecoledger.api.LedgerProperties;
+import org.ecoledger.core.casefile.CaseFile;
+import org.ecoledger.core.record.OfficialRecord;
+import org.ecoledger.core.reference.Department;
+import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
+import org.ecoledger.core.reference.Jurisdiction;
+import org.ecoledger.core.reference.ReferenceDirectory;
+import org.ecoledger.core.rules.LedgerCalendar;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The ledger's aggregates (they live in ledger-core, which knows no Spring, so they are registered here rather than
+ * annotated) and the resources their command handlers take: the calendar (clock and the ledger's zone) and the
+ * reference directory.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.mode", havingValue = "app", matchIfMissing = true)
+public class DomainConfiguration {
+
+    /**
+     * A record is snapshotted after this many events have been loaded since its last snapshot, so loading a long
+     * record reads a snapshot and at most this many events.
+     */
+    public static final int SNAPSHOT_THRESHOLD = 50;
+
+    /** Every aggregate of the ledger. */
+    static final List<Class<?>> AGGREGATES = List.of(OfficialRecord.class, CaseFile.class, Jurisdiction.class,
+                                                     Department.class);
+
+    @Bean
+    LedgerCalendar ledgerCalendar(Clock ledgerClock, LedgerProperties properties) {
+        return new LedgerCalendar(ledgerClock, properties.zone());
+    }
+
+    /** Answers from the reference aggregates' own events: as fresh as the store, on every node. */
+    @Bean
+    ReferenceDirectory referenceDirectory(@Lazy EventStore eventStore) {
+        return new EventSourcedReferenceDirectory(eventStore);
+    }
+
+    /*
+     * Axon's Spring snapshotter finds an aggregate's factory among the application's AggregateFactory beans when it
+     * takes a snapshot; the ledger's aggregates are registered through the configurer, so their factories are
+     * published here. They inspect the aggregate on first use, with Axon's parameter resolvers (command handlers
+     * take Spring beans such as the LedgerCalendar, which only those resolvers know).
+     */
+    @Bean
+    AggregateFactory<OfficialRecord> officialRecordFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(OfficialRecord.class, axon);
+    }
+
+    @Bean
+    AggregateFactory<CaseFile> caseFileFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(CaseFile.class, axon);
+    }
+
+    @Bean
+    AggregateFactory<Jurisdiction> jurisdictionFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(Jurisdiction.class, axon);
+    }
+
+    @Bean
+    AggregateFactory<Department> departmentFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(Department.class, axon);
+    }
+
+    /** An aggregate factory whose aggregate model is built when first needed, once Axon is configured. */
+    static final class InspectedOnFirstUse<T> implements AggregateFactory<T> {
+
+        private final Class<T> type;
+        private final ObjectProvider<org.axonframework.config.Configuration> axon;
+        private volatile AggregateFactory<T> delegate;
+
+        InspectedOnFirstUse(Class<T> type, ObjectProvider<org.axonframework.config.Configuration> axon) {
+            this.type = type;
+            this.axon = axon;
+        }
+
+        private AggregateFactory<T> delegate() {
+            AggregateFactory<T> current = delegate;
+            if (current == null) {
+                org.axonframework.config.Configuration configuration = axon.getObject();
+                current = new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        type, configuration.parameterResolverFactory(), configuration.handlerDefinition(type)));
+                delegate = current;
+            }
+            return current;
+        }
+
+        @Override
+        public T createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+            return delegate().createAggregateRoot(aggregateIdentifier, firstEvent);
+        }
+
+        @Override
+        public Class<T> getAggregateType() {
+            return type;
+        }
+    }
+
+    @Bean
+    ConfigurerModule ledgerAggregates() {
+        return configurer -> AGGREGATES.forEach(type -> configurer.configureAggregate(snapshotted(type)));
+    }
+
+    private static <T> AggregateConfigurer<T> snapshotted(Class<T> type) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                                  .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                          c.snapshotter(), SNAPSHOT_THRESHOLD));
+    }
+}
