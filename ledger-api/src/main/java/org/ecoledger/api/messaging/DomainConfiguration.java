@@ -1,5 +1,12 @@
 package org.ecoledger.api.messaging;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,6 +31,8 @@ import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The ledger's aggregates (they live in ledger-core, which knows no Spring, so they are registered here rather than
@@ -39,6 +48,11 @@ public class DomainConfiguration {
      * record reads a snapshot and at most this many events.
      */
     public static final int SNAPSHOT_THRESHOLD = 50;
+
+    /** How often a command that lost a race for a record (ConcurrencyException) is tried again. */
+    public static final int COMMAND_RETRIES = 5;
+    /** How long to wait before trying such a command again. */
+    public static final long COMMAND_RETRY_INTERVAL_MILLIS = 20;
 
     /** Every aggregate of the ledger. */
     static final List<Class<?>> AGGREGATES = List.of(OfficialRecord.class, CaseFile.class, Jurisdiction.class,
@@ -115,14 +129,52 @@ public class DomainConfiguration {
         }
     }
 
+    /**
+     * Loaded records stay in memory between commands, so a command usually costs one write. Another node may have
+     * appended meanwhile: the store then refuses the stale write (ConcurrencyException), the cache entry is dropped,
+     * and the command gateway tries the command again on the fresh record.
+     */
     @Bean
-    ConfigurerModule ledgerAggregates() {
-        return configurer -> AGGREGATES.forEach(type -> configurer.configureAggregate(snapshotted(type)));
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
-    private static <T> AggregateConfigurer<T> snapshotted(Class<T> type) {
-        return AggregateConfigurer.defaultConfiguration(type)
-                                  .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                          c.snapshotter(), SNAPSHOT_THRESHOLD));
+    @Bean
+    ConfigurerModule ledgerAggregates(Cache aggregateCache) {
+        return configurer -> AGGREGATES.forEach(type -> configurer.configureAggregate(
+                configure(AggregateConfigurer.defaultConfiguration(type), aggregateCache)));
+    }
+
+    /** The settings every aggregate of the ledger gets, in the application and in the benchmarks alike. */
+    public static <T> AggregateConfigurer<T> configure(AggregateConfigurer<T> aggregate, Cache cache) {
+        return aggregate.configureCache(c -> cache)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), SNAPSHOT_THRESHOLD));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A command that lost a race for a record is tried again; other failures are answered at once. */
+    public static RetryScheduler retryScheduler(ScheduledExecutorService executor) {
+        return IntervalRetryScheduler.builder()
+                                     .retryExecutor(executor)
+                                     .maxRetryCount(COMMAND_RETRIES)
+                                     .retryInterval((int) COMMAND_RETRY_INTERVAL_MILLIS)
+                                     .build();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(retryScheduler(commandRetryExecutor))
+                                    .build();
     }
 }

@@ -78,6 +78,45 @@ class LedgerOnItsStoreTest {
         }
     }
 
+    private static void registerAndAppoint(CommandGateway gateway) {
+        gateway.sendAndWait(new RegisterJurisdictionCommand(CITY, "示例市", JurisdictionLevel.CITY, null,
+                                                            LocalDate.of(1990, 1, 1), null, "admin"));
+        gateway.sendAndWait(new RegisterOfficialCommand(OFFICIAL, "张三", LocalDate.of(2017, 1, 1), null,
+                                                        "recorder"));
+        gateway.sendAndWait(new AppointOfficialCommand(OFFICIAL, POST, CITY, null, Role.PARTY_SECRETARY,
+                                                       ResponsibilityKind.OVERALL, LocalDate.of(2017, 1, 3),
+                                                       null, "recorder"));
+    }
+
+    @Test
+    void twoNodesAppendingToOneRecord_bothSucceed_andTheChainStaysLinear(@TempDir Path secondDir) throws Exception {
+        try (RunningLedger nodeA = RunningLedger.start(dataDir)) {
+            String storeUri = "mongodb://" + nodeA.bean(org.ecoledger.api.store.EmbeddedMongoStore.class)
+                                                  .hostAndPort() + "/ledger";
+            try (RunningLedger nodeB = RunningLedger.start(secondDir, "--ledger.mongodb-uri=" + storeUri)) {
+                CommandGateway a = nodeA.bean(CommandGateway.class);
+                CommandGateway b = nodeB.bean(CommandGateway.class);
+                registerAndAppoint(a);
+                meeting(a, LocalDate.of(2017, 2, 1));   // A caches the record
+                meeting(b, LocalDate.of(2017, 3, 1));   // B appends: A's cached copy is now stale
+                meeting(a, LocalDate.of(2017, 4, 1));   // A's stale write is refused, retried on the fresh record
+                Thread[] writers = new Thread[4];
+                for (int i = 0; i < writers.length; i++) {
+                    CommandGateway gateway = i % 2 == 0 ? a : b;
+                    int month = 5 + i;
+                    writers[i] = new Thread(() -> meeting(gateway, LocalDate.of(2017, month, 1)));
+                    writers[i].start();
+                }
+                for (Thread writer : writers) {
+                    writer.join(60_000);
+                }
+                ChainVerification verification = nodeA.bean(RecordVerifier.class).verify("official/o-1");
+                assertThat(verification.valid()).as(verification.summary()).isTrue();
+                assertThat(verification.entries()).as("registration, appointment and 7 meetings").isEqualTo(9);
+            }
+        }
+    }
+
     @Test
     void aSnapshotCarriesTheRecordsState_soItsRulesStillHold() {
         try (RunningLedger ledger = RunningLedger.start(dataDir)) {
