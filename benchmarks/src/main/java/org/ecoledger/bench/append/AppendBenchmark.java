@@ -9,12 +9,30 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ecoledger.api.messaging.DomainConfiguration;
 import org.ecoledger.api.store.EmbeddedMongoStore;
+import org.ecoledger.core.record.MeetingBody;
+import org.ecoledger.core.record.MeetingHeldEvent;
+import org.ecoledger.core.record.OfficialAppointedEvent;
+import org.ecoledger.core.record.OfficialId;
+import org.ecoledger.core.record.OfficialRecord;
+import org.ecoledger.core.record.OfficialRegisteredEvent;
+import org.ecoledger.core.record.PostId;
+import org.ecoledger.core.record.RecordMeetingCommand;
+import org.ecoledger.core.record.ResponsibilityKind;
+import org.ecoledger.core.record.Role;
+import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
+import org.ecoledger.core.reference.JurisdictionCode;
+import org.ecoledger.core.reference.JurisdictionLevel;
+import org.ecoledger.core.reference.JurisdictionRegisteredEvent;
+import org.ecoledger.core.reference.ReferenceDirectory;
+import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.bench.Results;
 import org.ecoledger.bench.Mode;
 import org.ecoledger.bench.SvgPlot;
@@ -30,25 +48,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Appends through Axon's command bus to existing records on the embedded default (mongo-java-server on an H2 file,
+ * Appends through Axon's command bus to existing records (MEETING_HELD entries of officials' records, checked by
+ * the record's rules and the reference directory exactly as in the application) on the embedded default (mongo-java-server on an H2 file,
  * every acknowledged append durable), at growing store sizes, for the ledger's engine and, in the same run, for
  * axon-mongo's {@code MongoEventStorageEngine} as the peer on an identical embedded store.
  *
- * <p>The store is filled record by record ({@value #EVENTS_PER_RECORD} events each, one commit per event, as the
- * ledger writes them); appends then go round-robin over the first {@value #HOT_RECORDS} records, which exist from
- * the start. A warm-up round (one append per hot record, so that each is loaded once and snapshotted) precedes the
- * measured rounds.
+ * <p>The store is filled record by record ({@value #EVENTS_PER_RECORD} events each: registration, appointment as a
+ * city party secretary, meetings; one commit per event, as the ledger writes them); appends then go round-robin over
+ * the first {@value #HOT_RECORDS} records, which exist from the start. A warm-up round (one append per hot record, so
+ * that each is loaded once) precedes the measured rounds. Both engines run under the application's aggregate
+ * settings ({@link DomainConfiguration#configure}: cache and snapshot trigger).
  */
 public final class AppendBenchmark {
 
     static final int HOT_RECORDS = 100;
     static final int EVENTS_PER_RECORD = 100;
-    static final int SNAPSHOT_THRESHOLD = 50;
+    static final JurisdictionCode CITY = JurisdictionCode.of("139900000000");
+    static final LocalDate FIRST_DAY = LocalDate.of(2016, 1, 4);
     static final int ROUNDS = 3;
     static final int PEER_BATCH = 1_000;
 
@@ -137,10 +160,15 @@ public final class AppendBenchmark {
                                          .configureEventSerializer(c -> serializer)
                                          .configureMessageSerializer(c -> serializer)
                                          .configureEmbeddedEventStore(c -> engine)
-                                         .configureAggregate(
-                                                 AggregateConfigurer.defaultConfiguration(BenchRecord.class)
-                                                                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                                                            c.snapshotter(), SNAPSHOT_THRESHOLD)))
+                                         .configureAggregate(DomainConfiguration.configure(
+                                                 AggregateConfigurer.defaultConfiguration(OfficialRecord.class),
+                                                 new WeakReferenceCache()))
+                                         .registerComponent(LedgerCalendar.class,
+                                                            c -> new LedgerCalendar(Clock.systemUTC(),
+                                                                                    LedgerCalendar.DEFAULT_ZONE))
+                                         .registerComponent(ReferenceDirectory.class,
+                                                            c -> new EventSourcedReferenceDirectory(
+                                                                    c.getComponent(EventStore.class)))
                                          .buildConfiguration();
             this.axon.start();
         }
@@ -183,30 +211,44 @@ public final class AppendBenchmark {
         void fillTo(long target) {
             List<DomainEventMessage<?>> batch = new ArrayList<>();
             long started = System.nanoTime();
+            Instant now = Instant.now();
+            if (events == 0) {
+                batch.add(new GenericDomainEventMessage<>("Jurisdiction", CITY.aggregateIdentifier(), 0,
+                        new JurisdictionRegisteredEvent(CITY, "基准市", JurisdictionLevel.CITY, null,
+                                                        LocalDate.of(1990, 1, 1), null, "bench", now)));
+                events++;
+                flush(batch, true);
+            }
             while (events < target) {
-                String id = "fill-" + records;
+                OfficialId official = official(records);
+                PostId post = post(records);
                 for (int seq = 0; seq < EVENTS_PER_RECORD && events < target; seq++) {
-                    Object payload = seq == 0
-                            ? new BenchRecord.BenchRecordOpenedEvent(id, "record " + records)
-                            : new BenchRecord.BenchEntryAppendedEvent(id, seq, "post-" + records, topic(seq),
-                                                                      "示例环发〔2018〕" + seq + "号", "bench");
-                    batch.add(new GenericDomainEventMessage<>("BenchRecord", id, seq, payload));
+                    Object payload = switch (seq) {
+                        case 0 -> new OfficialRegisteredEvent(official, "基准" + records, FIRST_DAY, null, "bench", now);
+                        case 1 -> new OfficialAppointedEvent(official, post, CITY, null, Role.PARTY_SECRETARY,
+                                                             ResponsibilityKind.OVERALL, FIRST_DAY, null, "bench", now);
+                        default -> new MeetingHeldEvent(official, post, MeetingBody.STANDING_COMMITTEE,
+                                                        List.of(topic(seq)), FIRST_DAY.plusDays(seq),
+                                                        "示例环发〔2016〕" + seq + "号", "bench", now);
+                    };
+                    batch.add(new GenericDomainEventMessage<>("OfficialRecord", official.aggregateIdentifier(), seq,
+                                                              payload));
                     events++;
-                    if (fillEngine instanceof LedgerEventStorageEngine) {
-                        fillEngine.appendEvents(batch); // one commit per event, as the ledger writes them
-                        batch.clear();
-                    } else if (batch.size() == PEER_BATCH) {
-                        fillEngine.appendEvents(batch);
-                        batch.clear();
-                    }
+                    flush(batch, fillEngine instanceof LedgerEventStorageEngine);
                 }
                 records++;
             }
-            if (!batch.isEmpty()) {
-                fillEngine.appendEvents(batch);
-            }
+            flush(batch, true);
             store.durability().awaitDurable();
             log("%s filled to %d events in %.1f s", name, events, (System.nanoTime() - started) / 1e9);
+        }
+
+        /** The ledger's engine gets one commit per event, as it is written; the peer gets batches of inserts. */
+        private void flush(List<DomainEventMessage<?>> batch, boolean now) {
+            if (!batch.isEmpty() && (now || batch.size() >= PEER_BATCH)) {
+                fillEngine.appendEvents(batch);
+                batch.clear();
+            }
         }
 
         double measure(int appendsPerRound, String metric, Results results) {
@@ -224,9 +266,11 @@ public final class AppendBenchmark {
 
         private void runRound(CommandGateway gateway, int appends) {
             for (int i = 0; i < appends; i++) {
-                String id = "fill-" + (appended++ % HOT_RECORDS);
-                gateway.sendAndWait(new BenchRecord.AppendBenchEntryCommand(id, "post-1", topic(i),
-                                                                           "示例环发〔2019〕" + i + "号"));
+                long record = appended++ % HOT_RECORDS;
+                LocalDate on = FIRST_DAY.plusDays(EVENTS_PER_RECORD + (appended / HOT_RECORDS) % 1_000);
+                gateway.sendAndWait(new RecordMeetingCommand(official(record), post(record),
+                                                             MeetingBody.STANDING_COMMITTEE, List.of(topic(i)), on,
+                                                             "示例环发〔2019〕" + i + "号", "bench"));
                 clientSideDurability.awaitDurable();
                 events++;
             }
@@ -244,7 +288,7 @@ public final class AppendBenchmark {
             long canonical = 0;
             long sampled = 0;
             for (int r = 0; r < 10; r++) {
-                for (StoredEntry entry : reader.storedEntries("fill-" + r)) {
+                for (StoredEntry entry : reader.storedEntries(official(r).aggregateIdentifier())) {
                     canonical += hasher.canonicalBytes(entry.entry()).length;
                     sampled++;
                 }
@@ -264,6 +308,14 @@ public final class AppendBenchmark {
             client.close();
             store.close();
         }
+    }
+
+    static OfficialId official(long record) {
+        return OfficialId.of("b-" + record);
+    }
+
+    static PostId post(long record) {
+        return PostId.of("city-secretary-" + record);
     }
 
     static String topic(long i) {
