@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param valid             at least one known key's signature verified and none failed
  * @param verified          the known keys whose signature verified, in the note's order, each once
  * @param unknownSignatures distinct signature lines whose key name and ID match no known key
+ * @param failedKey         the name of the known key whose signature did not verify, if that is why the note is
+ *                          rejected; otherwise {@code null}
  * @param problem           why the note is rejected; {@code null} when valid
  */
-public record NoteVerification(boolean valid, List<Signer> verified, int unknownSignatures, String problem) {
+public record NoteVerification(boolean valid, List<Signer> verified, int unknownSignatures, String failedKey,
+                               String problem) {
 
     /**
      * A known key whose signature verified.
@@ -37,7 +40,7 @@ public record NoteVerification(boolean valid, List<Signer> verified, int unknown
         return verified.stream().anyMatch(s -> s.type() == type);
     }
 
-    static NoteVerification failed(List<Signer> verified, int unknown, String problem) {
-        return new NoteVerification(false, verified, unknown, Objects.requireNonNull(problem));
+    static NoteVerification failed(List<Signer> verified, int unknown, String failedKey, String problem) {
+        return new NoteVerification(false, verified, unknown, failedKey, Objects.requireNonNull(problem));
     }
 }

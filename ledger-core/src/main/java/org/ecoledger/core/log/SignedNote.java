@@ -183,7 +183,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
                 continue;
             }
             if (!verifier.verify(message, signature.signature())) {
-                return NoteVerification.failed(verified, unknown.size(), describe(verifier)
+                return NoteVerification.failed(verified, unknown.size(), verifier.name(), describe(verifier)
                         + " signature by " + signature.keyName() + " (key ID " + NoteKeys.hex(signature.keyId())
                         + ") does not verify");
             }
@@ -192,10 +192,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
             verified.add(new NoteVerification.Signer(verifier.name(), verifier.keyId(), verifier.type(), timestamp));
         }
         if (verified.isEmpty()) {
-            return NoteVerification.failed(verified, unknown.size(), "no signature by a known key ("
+            return NoteVerification.failed(verified, unknown.size(), null, "no signature by a known key ("
                     + unknown.size() + " signature line" + (unknown.size() == 1 ? "" : "s") + " by unknown keys)");
         }
-        return new NoteVerification(true, verified, unknown.size(), null);
+        return new NoteVerification(true, verified, unknown.size(), null, null);
     }
 
     private static String describe(NoteVerifier verifier) {
