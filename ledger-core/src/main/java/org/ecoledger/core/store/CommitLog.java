@@ -26,8 +26,11 @@ final class CommitLog {
 
     private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
 
-    /** How many keys one probing lookup asks for. */
-    static final int PROBE_WINDOW = 64;
+    /**
+     * How many keys one probing lookup asks for. Each key of an {@code $in} is an index search on the server (the
+     * embedded server's H2 index compares keys by serializing them), so probes start small and grow.
+     */
+    static final int PROBE_WINDOW = 16;
     /**
      * The largest window used when reading a long record. The embedded server re-checks every returned document
      * against the whole {@code $in} list, so one lookup costs documents × keys; windows stay small.
@@ -185,7 +188,7 @@ final class CommitLog {
                 cursor = lastSequence(commit) + 1;
             }
             if (cursor >= windowEnd) {
-                size = Math.min(MAX_WINDOW, size * 2);
+                size = Math.min(MAX_WINDOW, size * 4);
                 continue;
             }
             // No commit starts at cursor: the record ends here, or (for a verifier) a commit is missing.

@@ -106,6 +106,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     public static final int MAX_EVENTS_PER_COMMIT = 1_000;
     /** The most events a processor's stream fetches in one query. */
     public static final int STREAM_BATCH_SIZE = 128;
+    /** The first window of a processor's stream when it is at the end of the log; grows while batches fill it. */
+    static final int STREAM_PROBE_SIZE = 8;
     /** How often (in global indexes) the head hint in {@code ledger_meta} is moved forward. */
     static final int HEAD_HINT_INTERVAL = 1_024;
     /** How many records' heads are remembered to continue chains without a read. */
@@ -400,7 +402,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         if (known == null || known.sequence() < firstSequence) {
             return CommitLog.PROBE_WINDOW;
         }
-        return (int) Math.min(CommitLog.MAX_WINDOW, known.sequence() - firstSequence + 1 + 8);
+        // The known events and one more key, which shows whether the record grew since (on another node).
+        return (int) Math.min(CommitLog.MAX_WINDOW, known.sequence() - firstSequence + 2);
     }
 
     @Override
@@ -454,6 +457,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     private final class TrackedSpliterator extends Spliterators.AbstractSpliterator<StoredEventData> {
 
         private final Deque<StoredEventData> buffer = new ArrayDeque<>();
+        private int window = STREAM_PROBE_SIZE;
         private long cursor;
         private boolean exhausted;
         private boolean resumed;
@@ -481,7 +485,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         private void fetch() {
-            Map<Long, BsonDocument> found = commitLog.startingIn(cursor, STREAM_BATCH_SIZE);
+            long from = cursor;
+            Map<Long, BsonDocument> found = commitLog.startingIn(cursor, window);
             if (!resumed) {
                 resumed = true;
                 if (!found.containsKey(cursor) && cursor > 0) {
@@ -489,7 +494,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                     BsonDocument holding = commitLog.holdingIndex(cursor);
                     if (holding != null) {
                         take(holding);
-                        found = commitLog.startingIn(cursor, STREAM_BATCH_SIZE);
+                        from = cursor;
+                        found = commitLog.startingIn(cursor, window);
                     }
                 }
             }
@@ -497,6 +503,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             while ((commit = found.get(cursor)) != null) {
                 take(commit);
             }
+            // A window that was walked to its end suggests more follow: widen it; otherwise start small again.
+            window = cursor >= from + window ? Math.min(STREAM_BATCH_SIZE, window * 4) : STREAM_PROBE_SIZE;
             if (buffer.isEmpty()) {
                 exhausted = true;
             }
