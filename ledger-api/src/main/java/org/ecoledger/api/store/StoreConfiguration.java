@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -52,9 +53,11 @@ public class StoreConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties) {
+        EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties,
+                                              @Value("${ledger.embedded-sync:commit}") String sync) {
             EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDir(),
-                    properties.embeddedMongodbPort(), EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
+                    properties.embeddedMongodbPort(), EmbeddedMongoStore.WriteAcknowledgement.APPLIED,
+                    EmbeddedMongoStore.Sync.parse(sync));
             log.info("Embedded MongoDB-wire store on {} (file {}); connect with: mongosh \"{}\"",
                     store.hostAndPort(), store.file(), store.connectionString(properties.mongodbDatabase()));
             return store;

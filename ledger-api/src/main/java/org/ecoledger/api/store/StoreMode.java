@@ -9,6 +9,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -35,9 +36,10 @@ public class StoreMode {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties) {
+    EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties,
+                                          @Value("${ledger.embedded-sync:commit}") String sync) {
         EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDir(), properties.embeddedMongodbPort(),
-                EmbeddedMongoStore.WriteAcknowledgement.DURABLE);
+                EmbeddedMongoStore.WriteAcknowledgement.DURABLE, EmbeddedMongoStore.Sync.parse(sync));
         log.info("Store mode: the embedded MongoDB-wire store is serving {} on {}; each acknowledged write is "
                         + "committed to the file", store.file(), store.hostAndPort());
         log.info("Store mode: point application nodes at it with LEDGER_MONGODB_URI=mongodb://{}/ "
