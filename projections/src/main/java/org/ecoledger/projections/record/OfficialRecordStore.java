@@ -57,7 +57,7 @@ public class OfficialRecordStore implements RecordSource {
     public List<OfficialSummary> summaries(Collection<String> officialIds) {
         return KeyLookups.byIds(officials, new LinkedHashSet<>(officialIds)).stream()
                 .filter(document -> document.getString("name") != null)
-                .map(OfficialRecordStore::toSummary)
+                .map(OfficialRecordStore::summaryOf)
                 .sorted(Comparator.comparing(OfficialSummary::officialId))
                 .toList();
     }
@@ -74,7 +74,8 @@ public class OfficialRecordStore implements RecordSource {
         return ids;
     }
 
-    static OfficialSummary toSummary(Document document) {
+    /** A summary from its stored document (for readers that scan, like search). */
+    public static OfficialSummary summaryOf(Document document) {
         List<TenureState> tenures = new ArrayList<>();
         List<Document> stored = document.getList("tenures", Document.class);
         if (stored != null) {
