@@ -183,7 +183,7 @@ public class PromotionReviewService {
             String labels = periods.stream().map(DutyPeriodView::label).collect(Collectors.joining(", "));
             flags.add(new ReviewFlag(ReviewFlagCode.DUTY_MINIMUM_MISSED,
                     ReviewFlagCode.DUTY_MINIMUM_MISSED.message(first.postId(), first.article(), first.description(),
-                            labels),
+                            labels, first.ruleCode()),
                     false, List.copyOf(sequences), first.ruleSet(), first.article()));
         });
         return flags;

@@ -22,8 +22,8 @@ public enum ReviewFlagCode {
     /** 近期被约谈 (003 Art. 14; 000): advisory. */
     RECENT_SUMMONS(false, "%s被%s约谈：%s", "Summoned on %s by %s: %s"),
     /** 履职未达最低要求 (003 Arts 10–12; 004): advisory. */
-    DUTY_MINIMUM_MISSED(false, "岗位%s未达到%s的最低要求（%s）：%s",
-            "Post %s missed the minimum of %s (%s) in: %s"),
+    DUTY_MINIMUM_MISSED(false, "岗位%1$s未达到%2$s的最低要求（%3$s）：%4$s",
+            "Post %1$s missed the minimum of %2$s (%5$s) in: %4$s"),
     /** 无适用规则集: the review date precedes every rule set; rule-based checks were not made. */
     NO_RULE_SET_IN_FORCE(false, "%s无适用的规则集，未作规则核查", "No rule set was in force on %s: no rule was checked");
 
