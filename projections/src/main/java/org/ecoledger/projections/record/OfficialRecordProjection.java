@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -72,7 +72,7 @@ public class OfficialRecordProjection {
         Document before = officials.find(eq("_id", officialId)).first();
         List<RecordEntry> stored = store.entries(officialId).orElse(List.of());
         RecordState state = RecordFold.fold(officialId, stored, AsOf.now());
-        Set<String> places = new HashSet<>();
+        Set<String> places = new TreeSet<>();
         state.tenures().forEach(tenure -> places.add(tenure.placeKey()));
         officials.updateOne(eq("_id", officialId), Updates.combine(
                 Updates.set("name", state.name()),
