@@ -23,6 +23,7 @@ import org.ecoledger.core.record.EntryType;
 import org.ecoledger.core.record.LeavingReason;
 import org.ecoledger.core.record.MeetingBody;
 import org.ecoledger.core.record.OneVetoCapacity;
+import org.ecoledger.core.record.OfficialId;
 import org.ecoledger.core.record.RecordEvent;
 import org.ecoledger.core.record.Role;
 import org.ecoledger.core.reference.JurisdictionLevel;
@@ -201,7 +202,7 @@ class ProjectionAgreesWithFoldTest {
 
     /** Corrects the entry at {@code target} (if it is one) with its own fields, its date moved by a few days. */
     long correct(String id, long target, LocalDate on) {
-        DomainEventStream stream = ledger.eventStore.readEvents(id);
+        DomainEventStream stream = ledger.eventStore.readEvents(OfficialId.of(id).aggregateIdentifier(), 0);
         while (stream.hasNext()) {
             var message = stream.next();
             if (message.getSequenceNumber() == target && message.getPayload() instanceof RecordEvent event) {

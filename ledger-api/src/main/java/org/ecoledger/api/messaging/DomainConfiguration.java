@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
 import java.util.List;
@@ -63,8 +64,12 @@ public class DomainConfiguration {
         return new LedgerCalendar(ledgerClock, properties.zone());
     }
 
-    /** Answers from the reference aggregates' own events: as fresh as the store, on every node. */
+    /**
+     * Answers from the reference aggregates' own events: as fresh as the store, on every node. Primary, because the
+     * views' place directory answers the same questions from its read model, which may lag.
+     */
     @Bean
+    @Primary
     ReferenceDirectory referenceDirectory(@Lazy EventStore eventStore) {
         return new EventSourcedReferenceDirectory(eventStore);
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ecoledger.core.record.OfficialId;
 import org.ecoledger.core.record.RecordEvent;
 import org.ecoledger.projections.record.RecordEntries;
 import org.ecoledger.projections.record.RecordEntry;
@@ -28,7 +29,14 @@ public class EventStoreRecordSource implements RecordSource {
     /** The record's entries; empty when no record of an official has that id (another aggregate's id included). */
     @Override
     public Optional<List<RecordEntry>> entries(String officialId) {
-        DomainEventStream stream = eventStore.readEvents(officialId);
+        String aggregateId;
+        try {
+            aggregateId = OfficialId.of(officialId).aggregateIdentifier();
+        } catch (IllegalArgumentException notAnOfficialId) {
+            return Optional.empty();
+        }
+        // From sequence 0, never from a snapshot: a snapshot holds the aggregate, not the entries.
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         List<RecordEntry> entries = new ArrayList<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();

@@ -1,6 +1,7 @@
 package org.ecoledger.projections.review;
 
 import java.time.LocalDate;
+import org.ecoledger.core.record.EntryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,11 +69,19 @@ public class PromotionReviewService {
         this.duties = new DutyEvaluator(ruleSets);
     }
 
-    /** The review on {@code on}; empty for an unknown official. */
+    /**
+     * The review on {@code on}; empty for an unknown official. It judges what happened by {@code on} (entries that
+     * occurred on or before it) with everything known now: entries recorded later about earlier facts count, and
+     * corrections apply, since the review is asked now about that date. (What the record showed when it was
+     * recorded is the dossier's {@code asOf} question.)
+     */
     public Optional<PromotionReviewView> review(String officialId, LocalDate on) {
-        AsOf asOf = AsOf.endOf(on, calendar.zone());
         return history.entries(officialId)
-                .map(entries -> RecordFold.fold(officialId, entries, asOf))
+                .map(entries -> entries.stream()
+                        .filter(entry -> entry.isRegistration() || entry.type() == EntryType.CORRECTION
+                                || !entry.occurredOn().isAfter(on))
+                        .toList())
+                .map(entries -> RecordFold.fold(officialId, entries, AsOf.now()))
                 .filter(state -> state.name() != null)
                 .map(state -> review(state, on));
     }

@@ -144,7 +144,15 @@ public final class TestLedger implements AutoCloseable {
     }
 
     /** Appends an event of an aggregate (published to the read models); returns its sequence. */
-    public long publish(String type, String aggregateId, Object payload) {
+    public long publish(String type, String plainId, Object payload) {
+        // The store keys records by typed aggregate identifiers (official/X, jurisdiction/X, ...), as Axon does.
+        String aggregateId = switch (type) {
+            case "OfficialRecord" -> OfficialId.of(plainId).aggregateIdentifier();
+            case "Jurisdiction" -> JurisdictionCode.of(plainId).aggregateIdentifier();
+            case "Department" -> DepartmentCode.of(plainId).aggregateIdentifier();
+            case "CaseFile" -> CaseId.of(plainId).aggregateIdentifier();
+            default -> plainId;
+        };
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload));
         return sequence;

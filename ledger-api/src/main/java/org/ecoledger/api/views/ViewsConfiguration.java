@@ -1,0 +1,128 @@
+package org.ecoledger.api.views;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ecoledger.api.messaging.MessageSerializationConfiguration;
+import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.record.OfficialId;
+import org.ecoledger.core.rules.LedgerCalendar;
+import org.ecoledger.core.rules.ruleset.RuleSets;
+import org.ecoledger.core.store.RecordVerifier;
+import org.ecoledger.projections.ProjectionsModule;
+import org.ecoledger.projections.asof.EventStoreRecordSource;
+import org.ecoledger.projections.cases.InspectionCaseStore;
+import org.ecoledger.projections.compliance.ComplianceService;
+import org.ecoledger.projections.dossier.DossierService;
+import org.ecoledger.projections.places.PlaceDirectory;
+import org.ecoledger.projections.record.OfficialRecordStore;
+import org.ecoledger.projections.record.RecordHeadLookup;
+import org.ecoledger.projections.review.PromotionReviewService;
+import org.ecoledger.projections.search.OfficialSearch;
+import org.ecoledger.projections.tracing.ResponsibleService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read views: each projection of {@link ProjectionsModule} runs as a tracking processor of its own (one
+ * segment, its token claimed in the shared token store, so one node at a time builds it and another takes over when
+ * it stops), and the services that answer the views read what they wrote.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.mode", havingValue = "app", matchIfMissing = true)
+public class ViewsConfiguration {
+
+    /** Events a projection handles in one transaction of its processor. */
+    public static final int PROJECTION_BATCH_SIZE = 100;
+
+    @Bean
+    ConfigurerModule ledgerProjections(MongoDatabase mongoDatabase) {
+        return configurer -> {
+            List<Object> handlers = ProjectionsModule.handlers(mongoDatabase);
+            for (Map.Entry<String, Class<?>> group : ProjectionsModule.HANDLER_CLASSES.entrySet()) {
+                configurer.eventProcessing()
+                          .registerTrackingEventProcessor(
+                                  group.getKey(), c -> c.eventStore(),
+                                  c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                                          .andBatchSize(PROJECTION_BATCH_SIZE))
+                          .assignHandlerTypesMatching(group.getKey(), type -> type.equals(group.getValue()));
+            }
+            handlers.forEach(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
+        };
+    }
+
+    @Bean
+    RuleSets ruleSets(@Qualifier(MessageSerializationConfiguration.AXON_OBJECT_MAPPER) ObjectMapper mapper) {
+        return RuleSets.defaults(mapper);
+    }
+
+    @Bean
+    OfficialRecordStore officialRecordStore(MongoDatabase mongoDatabase) {
+        return new OfficialRecordStore(mongoDatabase);
+    }
+
+    @Bean
+    EventStoreRecordSource eventStoreRecordSource(@Lazy EventStore eventStore) {
+        return new EventStoreRecordSource(eventStore);
+    }
+
+    @Bean
+    PlaceDirectory placeDirectory(MongoDatabase mongoDatabase) {
+        return new PlaceDirectory(mongoDatabase);
+    }
+
+    @Bean
+    InspectionCaseStore inspectionCaseStore(MongoDatabase mongoDatabase) {
+        return new InspectionCaseStore(mongoDatabase);
+    }
+
+    @Bean
+    DossierService dossierService(OfficialRecordStore current, EventStoreRecordSource history, PlaceDirectory places,
+                                  InspectionCaseStore cases, RuleSets ruleSets, LedgerCalendar calendar) {
+        return new DossierService(current, history, places, cases, ruleSets, calendar);
+    }
+
+    @Bean
+    PromotionReviewService promotionReviewService(EventStoreRecordSource history, PlaceDirectory places,
+                                                  RuleSets ruleSets, LedgerCalendar calendar) {
+        return new PromotionReviewService(history, places, ruleSets, calendar);
+    }
+
+    @Bean
+    ResponsibleService responsibleService(PlaceDirectory places, OfficialRecordStore records) {
+        return new ResponsibleService(places, records);
+    }
+
+    @Bean
+    ComplianceService complianceService(PlaceDirectory places, OfficialRecordStore records, RuleSets ruleSets,
+                                        LedgerCalendar calendar) {
+        return new ComplianceService(places, records, ruleSets, calendar);
+    }
+
+    @Bean
+    OfficialSearch officialSearch(MongoDatabase mongoDatabase, PlaceDirectory places) {
+        return new OfficialSearch(mongoDatabase, places);
+    }
+
+    /** The head of an official's chain, read from the stored entries (the views see events, not hashes). */
+    @Bean
+    RecordHeadLookup recordHeadLookup(RecordVerifier recordVerifier) {
+        return officialId -> {
+            List<StoredEntry> entries = recordVerifier.storedEntries(OfficialId.of(officialId).aggregateIdentifier());
+            if (entries.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredEntry last = entries.get(entries.size() - 1);
+            return Optional.of(new RecordHeadLookup.Head(last.entry().sequence(), last.storedHash()));
+        };
+    }
+}

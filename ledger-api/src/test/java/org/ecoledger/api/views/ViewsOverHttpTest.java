@@ -1,0 +1,117 @@
+package org.ecoledger.api.views;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ecoledger.api.RunningLedger;
+import org.ecoledger.core.record.AppointOfficialCommand;
+import org.ecoledger.core.record.ImposeOneVetoCommand;
+import org.ecoledger.core.record.OfficialId;
+import org.ecoledger.core.record.OneVetoCapacity;
+import org.ecoledger.core.record.PostId;
+import org.ecoledger.core.record.RegisterOfficialCommand;
+import org.ecoledger.core.record.ResponsibilityKind;
+import org.ecoledger.core.record.Role;
+import org.ecoledger.core.reference.JurisdictionCode;
+import org.ecoledger.core.reference.JurisdictionLevel;
+import org.ecoledger.core.reference.RegisterJurisdictionCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read views over HTTP on the real application: projections built by tracking processors, as-of folds. */
+class ViewsOverHttpTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    static HttpResponse<String> get(RunningLedger ledger, String path) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("discipline:discipline".getBytes());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ledger.baseUrl() + path))
+                                    .header("Authorization", "Basic " + credentials).build(),
+                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode awaitJson(RunningLedger ledger, String path, java.util.function.Predicate<JsonNode> ready)
+            throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = get(ledger, path);
+            if (response.statusCode() == 200) {
+                JsonNode body = JSON.readTree(response.body());
+                if (ready.test(body)) {
+                    return body;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " not ready: " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aOneVetoIn2018_makesTheReviewOn2019_03_01_notEligible_citingItsSequence() throws Exception {
+        try (RunningLedger ledger = RunningLedger.start(dataDir)) {
+            CommandGateway gateway = ledger.bean(CommandGateway.class);
+            JurisdictionCode city = JurisdictionCode.of("130300000000");
+            OfficialId official = OfficialId.of("o-1");
+            gateway.sendAndWait(new RegisterJurisdictionCommand(city, "示例市", JurisdictionLevel.CITY, null,
+                                                                LocalDate.of(1990, 1, 1), null, "admin"));
+            gateway.sendAndWait(new RegisterOfficialCommand(official, "张三", LocalDate.of(2017, 1, 1), null,
+                                                            "recorder"));
+            gateway.sendAndWait(new AppointOfficialCommand(official, PostId.of("city-secretary"), city, null,
+                                                           Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
+                                                           LocalDate.of(2017, 1, 3), null, "recorder"));
+            java.time.Instant beforeTheVeto = java.time.Instant.now();
+            Thread.sleep(20);
+            gateway.sendAndWait(new ImposeOneVetoCommand(official, 2018, "示例市", OneVetoCapacity.PRINCIPAL,
+                                                         "空气质量考核未完成", LocalDate.of(2018, 12, 20), null,
+                                                         "organization"));
+
+            JsonNode review = awaitJson(ledger, "/api/v1/officials/o-1/promotion-review?on=2019-03-01",
+                                        body -> body.has("eligible"));
+            assertThat(review.path("eligible").asBoolean()).isFalse();
+            JsonNode flag = review.path("flags").get(0);
+            assertThat(flag.path("code").asText()).isEqualTo("ONE_VETO");
+            assertThat(flag.path("blocking").asBoolean()).isTrue();
+            assertThat(flag.path("sequences").get(0).asLong()).as("registration 0, appointment 1, one-veto 2").isEqualTo(2);
+
+            JsonNode dossier = awaitJson(ledger, "/api/v1/officials/o-1/dossier",
+                                         body -> body.path("headSequence").asLong() == 2);
+            assertThat(dossier.path("name").asText()).isEqualTo("张三");
+            assertThat(dossier.path("headHash").asText()).matches("[0-9a-f]{64}");
+            assertThat(dossier.path("oneVetoes")).hasSize(1);
+
+            JsonNode beforeVeto = awaitJson(ledger, "/api/v1/officials/o-1/dossier?asOf=" + beforeTheVeto,
+                                            body -> body.has("oneVetoes"));
+            assertThat(beforeVeto.path("oneVetoes")).as("recorded after that instant").isEmpty();
+            assertThat(beforeVeto.path("headSequence").asLong()).isEqualTo(1);
+            assertThat(get(ledger, "/api/v1/officials/o-1/dossier?asOf=2017-12-31").statusCode())
+                    .as("nothing of this record had been recorded by the end of 2017").isEqualTo(404);
+
+            JsonNode responsible = awaitJson(ledger, "/api/v1/jurisdictions/130300000000/responsible?on=2018-06-01",
+                                             body -> body.size() > 0);
+            assertThat(responsible.get(0).path("officialId").asText()).isEqualTo("o-1");
+            assertThat(responsible.get(0).path("responsibilityKind").asText()).isEqualTo("OVERALL");
+
+            JsonNode found = awaitJson(ledger, "/api/v1/officials?query=%E5%BC%A0", body -> body.path("total").asLong() > 0);
+            assertThat(found.path("items").get(0).path("officialId").asText()).isEqualTo("o-1");
+
+            assertThat(get(ledger, "/api/v1/officials/nobody/dossier").statusCode()).isEqualTo(404);
+            assertThat(get(ledger, "/api/v1/officials/o-1/dossier?asOf=yesterday").statusCode()).isEqualTo(400);
+        }
+    }
+}
