@@ -91,8 +91,14 @@ public final class LedgerAudit {
                 break;
             }
             Map<String, byte[]> computed = new LinkedHashMap<>();
+            long batchStart = range.size();
             for (LogLeaf leaf : leaves) {
                 recordIds.add(leaf.aggregateId());
+                if (leaf.globalIndex() != range.size()) {
+                    findings.add("event at global index " + range.size(), "the stored event names another global "
+                            + "index (record " + leaf.aggregateId() + ", sequence " + leaf.sequence() + ")",
+                            Long.toString(range.size()), Long.toString(leaf.globalIndex()));
+                }
                 range = range.append(leaf.leafHash(tree), (level, index, hash) -> {
                     if (((index + 1) << level) <= logSize) {
                         computed.put(LogStore.subtreeId(level, index), hash);
@@ -100,7 +106,7 @@ public final class LedgerAudit {
                 });
                 nextCheckpoint = atSize(range, checkpoints, nextCheckpoint, head, findings);
             }
-            leafMismatchSeen |= compareSubtrees(computed, leaves, leafMismatchSeen, findings);
+            leafMismatchSeen |= compareSubtrees(computed, batchStart, leaves, leafMismatchSeen, findings);
             cursor = range.size();
             progress.update(cursor, total);
         }
@@ -189,14 +195,12 @@ public final class LedgerAudit {
     }
 
     /** Compares recomputed subtrees with the stored ones; returns whether a leaf mismatched. */
-    private boolean compareSubtrees(Map<String, byte[]> computed, List<LogLeaf> leaves, boolean leafMismatchSeen,
-                                    Findings findings) {
+    private boolean compareSubtrees(Map<String, byte[]> computed, long batchStart, List<LogLeaf> leaves,
+                                    boolean leafMismatchSeen, Findings findings) {
         if (computed.isEmpty()) {
             return false;
         }
         Map<String, byte[]> stored = log.hashes(computed.keySet());
-        Map<Long, LogLeaf> byIndex = new LinkedHashMap<>();
-        leaves.forEach(leaf -> byIndex.put(leaf.globalIndex(), leaf));
         boolean leafMismatch = false;
         for (Map.Entry<String, byte[]> entry : computed.entrySet()) {
             if (!entry.getKey().startsWith("0/")) {
@@ -205,8 +209,9 @@ public final class LedgerAudit {
             byte[] kept = stored.get(entry.getKey());
             if (kept == null || !Arrays.equals(kept, entry.getValue())) {
                 leafMismatch = true;
-                LogLeaf leaf = byIndex.get(Long.parseLong(entry.getKey().substring(2)));
-                findings.add("log leaf " + leaf.globalIndex(), "the logged leaf is not the leaf of the stored event "
+                long position = Long.parseLong(entry.getKey().substring(2));
+                LogLeaf leaf = leaves.get((int) (position - batchStart));
+                findings.add("log leaf " + position, "the logged leaf is not the leaf of the stored event "
                         + "(record " + leaf.aggregateId() + ", sequence " + leaf.sequence() + ")",
                         kept == null ? "a stored leaf" : LogStore.b64(kept), LogStore.b64(entry.getValue()));
             }
