@@ -3,6 +3,7 @@ package org.ecoledger.api;
 import java.util.Locale;
 
 import org.ecoledger.api.store.StoreMode;
+import org.ecoledger.api.witness.WitnessMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,15 +14,19 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * The ledger's application. {@code java -jar ledger.jar} runs it on the embedded store (or on
  * {@code LEDGER_MONGODB_URI}); {@code --ledger.mode=store} / {@code LEDGER_MODE=store} runs only the embedded store
- * (see {@link StoreMode}).
+ * (see {@link StoreMode}); {@code --ledger.mode=witness} runs a witness that cosigns the ledger's checkpoints (see
+ * {@link WitnessMode}).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerApplication {
 
     public static void main(String[] args) {
-        if (modeOf(args) == LedgerProperties.Mode.STORE) {
+        LedgerProperties.Mode mode = modeOf(args);
+        if (mode == LedgerProperties.Mode.STORE) {
             StoreMode.run(args);
+        } else if (mode == LedgerProperties.Mode.WITNESS) {
+            WitnessMode.run(args);
         } else {
             SpringApplication.run(LedgerApplication.class, args);
         }
@@ -38,7 +43,7 @@ public class LedgerApplication {
         try {
             return LedgerProperties.Mode.valueOf(mode);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ledger.mode (LEDGER_MODE) must be app or store, not '" + mode + "'", e);
+            throw new IllegalArgumentException("ledger.mode (LEDGER_MODE) must be app, store or witness, not '" + mode + "'", e);
         }
     }
 }

@@ -52,7 +52,9 @@ public record LedgerProperties(
         /** The application: HTTP API, Axon, and the embedded store unless {@code LEDGER_MONGODB_URI} is set. */
         APP,
         /** Only the embedded store, so that several application nodes can share it on one machine. */
-        STORE
+        STORE,
+        /** Only a witness that polls a ledger and cosigns its consistent checkpoints ({@code ledger.witness.*}). */
+        WITNESS
     }
 
     public LedgerProperties {

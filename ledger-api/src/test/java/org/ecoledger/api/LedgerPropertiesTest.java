@@ -114,5 +114,6 @@ class LedgerPropertiesTest {
         assertThat(LedgerApplication.modeOf()).isEqualTo(LedgerProperties.Mode.APP);
         assertThat(LedgerApplication.modeOf("--ledger.mode=store")).isEqualTo(LedgerProperties.Mode.STORE);
         assertThat(LedgerApplication.modeOf("--ledger.mode=APP")).isEqualTo(LedgerProperties.Mode.APP);
+        assertThat(LedgerApplication.modeOf("--ledger.mode=witness")).isEqualTo(LedgerProperties.Mode.WITNESS);
     }
 }

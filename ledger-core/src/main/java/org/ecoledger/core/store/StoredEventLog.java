@@ -1,0 +1,156 @@
+package org.ecoledger.core.store;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.log.LogLeaf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_ID;
+import static org.ecoledger.core.store.LedgerSchema.EVENTS_FIELD;
+import static org.ecoledger.core.store.LedgerSchema.GLOBAL_INDEX;
+import static org.ecoledger.core.store.LedgerSchema.HASH;
+import static org.ecoledger.core.store.LedgerSchema.HEAD_HINT_ID;
+import static org.ecoledger.core.store.LedgerSchema.ID;
+import static org.ecoledger.core.store.LedgerSchema.SEQUENCE;
+
+/**
+ * The stored events read in global-index order, for the transparency log: the leaf of every event
+ * (docs/transparency-log.md section 1), the end of the stored log, and one entry of a record. Every read is an
+ * exact-key or {@code $in} lookup on {@code _id} or {@code ak} (docs/event-store.md, "Why only exact-key lookups").
+ * Nothing is deserialized into domain objects.
+ */
+public final class StoredEventLog {
+
+    /** The most leaves one call of {@link #leaves} returns. */
+    public static final int MAX_LEAVES_PER_READ = 1_000;
+
+    private final CommitLog commitLog;
+    private final MongoCollection<BsonDocument> meta;
+
+    public StoredEventLog(MongoDatabase database) {
+        this.commitLog = new CommitLog(database.getCollection(LedgerSchema.EVENTS, BsonDocument.class));
+        this.meta = database.getCollection(LedgerSchema.META, BsonDocument.class);
+    }
+
+    /**
+     * The leaves of the stored events from global index {@code from} on, in order, at most {@code max} (bounded by
+     * {@link #MAX_LEAVES_PER_READ}); fewer when the stored events end (or have a hole) before.
+     *
+     * @throws MalformedStoredEventException when a stored event lacks a field a leaf needs
+     * @throws StoreUnavailableException     when the store cannot be read
+     */
+    public List<LogLeaf> leaves(long from, int max) {
+        if (from < 0) {
+            throw new IllegalArgumentException("global index must be >= 0, was " + from);
+        }
+        int limit = Math.max(0, Math.min(max, MAX_LEAVES_PER_READ));
+        List<LogLeaf> leaves = new ArrayList<>(limit);
+        if (limit == 0) {
+            return leaves;
+        }
+        try {
+            BsonDocument first = commitLog.holdingIndex(from);
+            if (first == null) {
+                return leaves;
+            }
+            long cursor = take(first, from, from + limit, leaves);
+            while (cursor < from + limit) {
+                Map<Long, BsonDocument> found = commitLog.startingIn(cursor, (int) Math.min(
+                        LedgerEventStorageEngine.STREAM_BATCH_SIZE, from + limit - cursor));
+                BsonDocument commit = found.get(cursor);
+                if (commit == null) {
+                    break;
+                }
+                while (commit != null && cursor < from + limit) {
+                    cursor = take(commit, cursor, from + limit, leaves);
+                    commit = found.get(cursor);
+                }
+            }
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while reading the log from global index "
+                                                        + from, e);
+        }
+        return leaves;
+    }
+
+    /** Adds the leaves of {@code commit}'s events in [from, until); returns the commit's end. */
+    private static long take(BsonDocument commit, long from, long until, List<LogLeaf> leaves) {
+        String aggregateId = commit.getString(AGGREGATE_ID, new org.bson.BsonString("")).getValue();
+        for (BsonValue value : commit.getArray(EVENTS_FIELD, new org.bson.BsonArray())) {
+            BsonDocument event = value.asDocument();
+            long globalIndex = field(commit, event, GLOBAL_INDEX);
+            if (globalIndex < from || globalIndex >= until) {
+                continue;
+            }
+            BsonValue hash = event.get(HASH);
+            if (hash == null || !hash.isString() || aggregateId.isEmpty()) {
+                throw new MalformedStoredEventException(globalIndex, "it has no " + (aggregateId.isEmpty()
+                        ? "aggregateId" : "hash") + " as text");
+            }
+            leaves.add(new LogLeaf(aggregateId, globalIndex, hash.asString().getValue(),
+                                   field(commit, event, SEQUENCE)));
+        }
+        return CommitLog.end(commit);
+    }
+
+    private static long field(BsonDocument commit, BsonDocument event, String name) {
+        BsonValue value = event.get(name);
+        try {
+            return BsonJson.toLong(value);
+        } catch (RuntimeException e) {
+            long start = BsonJson.toLong(commit.get(ID));
+            throw new MalformedStoredEventException(start, "an event of the commit starting at global index " + start
+                    + " has no integer " + name);
+        }
+    }
+
+    /**
+     * The global index at which the next commit will start: the number of stored events, if the log has no hole.
+     *
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public long end() {
+        try {
+            BsonDocument hint = meta.find(Filters.eq(ID, HEAD_HINT_ID)).first();
+            return commitLog.endOfLog(hint == null ? 0 : BsonJson.toLong(hint.get("next")));
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while finding the end of the log", e);
+        }
+    }
+
+    /**
+     * Event {@code sequence} of record {@code aggregateId} exactly as stored, if there is one.
+     *
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public Optional<StoredEntry> entry(String aggregateId, long sequence) {
+        if (sequence < 0) {
+            return Optional.empty();
+        }
+        BsonDocument commit;
+        try {
+            commit = commitLog.containing(aggregateId, sequence);
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while reading record " + aggregateId, e);
+        }
+        if (commit == null) {
+            return Optional.empty();
+        }
+        for (BsonValue value : commit.getArray(EVENTS_FIELD)) {
+            BsonDocument event = value.asDocument();
+            if (BsonJson.toLong(event.get(SEQUENCE)) == sequence) {
+                return Optional.of(RecordVerifier.toStoredEntry(commit, event));
+            }
+        }
+        return Optional.empty();
+    }
+}
