@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ecoledger.api.LedgerProperties;
+import org.ecoledger.core.access.AccessLog;
 import org.ecoledger.core.casefile.CaseFile;
 import org.ecoledger.core.record.OfficialRecord;
 import org.ecoledger.core.reference.Department;
@@ -42,7 +43,7 @@ public class DomainConfiguration {
 
     /** Every aggregate of the ledger. */
     static final List<Class<?>> AGGREGATES = List.of(OfficialRecord.class, CaseFile.class, Jurisdiction.class,
-                                                     Department.class);
+                                                     Department.class, AccessLog.class);
 
     @Bean
     LedgerCalendar ledgerCalendar(Clock ledgerClock, LedgerProperties properties) {
@@ -113,6 +114,11 @@ public class DomainConfiguration {
         public Class<T> getAggregateType() {
             return type;
         }
+    }
+
+    @Bean
+    AggregateFactory<AccessLog> accessLogFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(AccessLog.class, axon);
     }
 
     @Bean
