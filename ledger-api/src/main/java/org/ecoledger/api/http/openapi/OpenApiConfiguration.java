@@ -126,7 +126,8 @@ public class OpenApiConfiguration {
                           HttpStatus.NOT_FOUND, HttpStatus.NOT_ACCEPTABLE, HttpStatus.SERVICE_UNAVAILABLE);
         for (HttpStatus status : statuses) {
             String code = Integer.toString(status.value());
-            if (operation.getResponses() != null && !operation.getResponses().containsKey(code)) {
+            // Replaces whatever springdoc inferred from the advice's handlers: every error is a problem detail.
+            if (operation.getResponses() != null) {
                 operation.getResponses().addApiResponse(code, new ApiResponse()
                         .description(status.getReasonPhrase())
                         .content(new Content().addMediaType(PROBLEM_MEDIA_TYPE, new MediaType().schema(
