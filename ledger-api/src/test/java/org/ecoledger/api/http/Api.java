@@ -100,6 +100,14 @@ public final class Api {
         return send(request);
     }
 
+    /** A POST whose body is streamed without a Content-Length (chunked). */
+    public Answer postStreamed(String user, String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(request(user, path).header("Content-Type", "application/json")
+                                       .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                               () -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     public Answer get(String user, String path, String... headers) {
         return send(request(user, path, headers).GET());
     }
