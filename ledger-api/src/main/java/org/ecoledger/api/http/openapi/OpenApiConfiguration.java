@@ -50,6 +50,21 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI ledgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Eco-environment accountability ledger").version("v1")
+                                .description("A tamper-evident ledger of officials' ecological-environment duties "
+                                                     + "(党政同责、一岗双责、终身追责). Roles: RECORDER, ORGANIZATION, "
+                                                     + "DISCIPLINE, AUDITOR, ADMIN (see docs/http-api.md)."))
+                .components(new Components())
+                .addSecurityItem(new SecurityRequirement().addList("basicAuth"))
+                .addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
+    }
+
+    /** The security schemes and the error model, added once springdoc has built its components. */
+    private static void addComponents(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
         Schema<?> fieldProblem = new ObjectSchema().addProperty("field", new StringSchema())
                                                    .addProperty("message", new StringSchema());
         Schema<?> problem = new ObjectSchema()
@@ -66,20 +81,12 @@ public class OpenApiConfiguration {
                                                        .example("POST_NOT_HELD_ON_DATE"))
                 .addProperty("limit", new StringSchema().description("the exceeded limit (RequestLimits)")
                                                         .example("MAX_STRING_LENGTH"));
-        return new OpenAPI()
-                .info(new Info().title("Eco-environment accountability ledger").version("v1")
-                                .description("A tamper-evident ledger of officials' ecological-environment duties "
-                                                     + "(党政同责、一岗双责、终身追责). Roles: RECORDER, ORGANIZATION, "
-                                                     + "DISCIPLINE, AUDITOR, ADMIN (see docs/http-api.md)."))
-                .components(new Components()
-                                    .addSecuritySchemes("basicAuth", new SecurityScheme()
-                                            .type(SecurityScheme.Type.HTTP).scheme("basic"))
-                                    .addSecuritySchemes("bearerAuth", new SecurityScheme()
-                                            .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
-                                    .addSchemas("FieldProblem", fieldProblem)
-                                    .addSchemas(PROBLEM, problem))
-                .addSecurityItem(new SecurityRequirement().addList("basicAuth"))
-                .addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
+        openApi.getComponents()
+               .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+               .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                                                     .scheme("bearer").bearerFormat("JWT"))
+               .addSchemas("FieldProblem", fieldProblem)
+               .addSchemas(PROBLEM, problem);
     }
 
     private static List<String> typeUris() {
@@ -89,6 +96,7 @@ public class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer ledgerOperations() {
         return openApi -> {
+            addComponents(openApi);
             if (openApi.getPaths() == null) {
                 return;
             }
