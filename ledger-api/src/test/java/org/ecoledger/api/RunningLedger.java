@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real application, started as {@code java -jar ledger.jar} would start it: on a random HTTP port bound to
  * loopback, with the embedded store on any free port under the given data directory (unless a test passes
- * {@code --ledger.mongodb-uri}).
+ * {@code --ledger.mongodb-uri}), and with the demo users (unless {@code --ledger.security.demo-users=false}).
  */
 public final class RunningLedger implements AutoCloseable {
 
@@ -29,6 +29,8 @@ public final class RunningLedger implements AutoCloseable {
         arguments.put("ledger.data-dir", dataDir.toString());
         arguments.put("ledger.embedded-mongodb-port", "0");
         arguments.put("ledger.mongodb-uri", ""); // whatever LEDGER_MONGODB_URI the environment has
+        // Tests sign in as the demo users (name = password = role in lower case), also on an external store.
+        arguments.put("ledger.security.demo-users", "true");
         for (String argument : args) {
             int equals = argument.indexOf('=');
             arguments.put(argument.substring(2, equals), argument.substring(equals + 1));

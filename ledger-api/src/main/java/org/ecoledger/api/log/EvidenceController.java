@@ -1,5 +1,8 @@
 package org.ecoledger.api.log;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.ecoledger.api.http.audit.AccessAudit;
+import org.springframework.security.core.Authentication;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ecoledger.core.record.OfficialId;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,13 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvidenceController extends LogEndpoint {
 
     private final TransparencyLog log;
+    private final AccessAudit audit;
 
-    EvidenceController(TransparencyLog log) {
+    EvidenceController(TransparencyLog log, AccessAudit audit) {
         this.log = log;
+        this.audit = audit;
     }
 
     @GetMapping("/api/v1/officials/{officialId}/evidence")
-    ObjectNode evidence(@PathVariable String officialId, @RequestParam(required = false) Long since) {
-        return log.evidence(OfficialId.of(officialId), since);
+    ObjectNode evidence(@PathVariable String officialId, @RequestParam(required = false) Long since,
+                        Authentication caller, HttpServletRequest request) {
+        OfficialId official = OfficialId.of(officialId);
+        ObjectNode bundle = log.evidence(official, since);
+        audit.record(caller, official, "evidence" + (since == null ? "" : "?since=" + since), request);
+        return bundle;
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 abstract class LogEndpoint {
 
     /** Who may read the log, its proofs, evidence and verification runs (shared/API.md). */
-    static final String READERS = "hasAnyRole('AUDITOR','DISCIPLINE','ADMIN')";
+    static final String READERS = "hasAnyRole('AUDITOR','DISCIPLINE')";
 
     private static final String TYPE = "https://ecoledger.org/problems/";
 

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ecoledger.api.LedgerProperties;
+import org.ecoledger.core.access.AccessLog;
 import org.ecoledger.core.casefile.CaseFile;
 import org.ecoledger.core.record.OfficialRecord;
 import org.ecoledger.core.reference.Department;
@@ -57,7 +58,7 @@ public class DomainConfiguration {
 
     /** Every aggregate of the ledger. */
     static final List<Class<?>> AGGREGATES = List.of(OfficialRecord.class, CaseFile.class, Jurisdiction.class,
-                                                     Department.class);
+                                                     Department.class, AccessLog.class);
 
     @Bean
     LedgerCalendar ledgerCalendar(Clock ledgerClock, LedgerProperties properties) {
@@ -142,6 +143,11 @@ public class DomainConfiguration {
     @Bean
     Cache aggregateCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean
+    AggregateFactory<AccessLog> accessLogFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new InspectedOnFirstUse<>(AccessLog.class, axon);
     }
 
     @Bean

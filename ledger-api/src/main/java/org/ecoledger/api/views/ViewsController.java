@@ -1,5 +1,9 @@
 package org.ecoledger.api.views;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.ecoledger.api.http.audit.AccessAudit;
+import org.ecoledger.core.record.OfficialId;
+import org.springframework.security.core.Authentication;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.projections.asof.AsOf;
@@ -46,10 +50,12 @@ public class ViewsController {
     private final OfficialSearch search;
     private final RecordHeadLookup heads;
     private final LedgerCalendar calendar;
+    private final AccessAudit audit;
 
     public ViewsController(DossierService dossiers, PromotionReviewService reviews, ResponsibleService responsible,
                            ComplianceService compliance, OfficialSearch search, RecordHeadLookup heads,
-                           LedgerCalendar calendar) {
+                           LedgerCalendar calendar, AccessAudit audit) {
+        this.audit = audit;
         this.dossiers = dossiers;
         this.reviews = reviews;
         this.responsible = responsible;
@@ -65,9 +71,11 @@ public class ViewsController {
 
     @GetMapping("/api/v1/officials/{officialId}/dossier")
     public DossierResponse dossier(@PathVariable String officialId,
-                                   @RequestParam(required = false) String asOf) {
+                                   @RequestParam(required = false) String asOf,
+                                   Authentication caller, HttpServletRequest request) {
         DossierView view = dossiers.dossier(officialId, asOf(asOf))
                                    .orElseThrow(() -> notFound("official " + officialId));
+        audit.record(caller, OfficialId.of(officialId), "dossier" + (asOf == null ? "" : "?asOf=" + asOf), request);
         String headHash = heads.head(officialId)
                                .filter(head -> head.sequence() == view.headSequence())
                                .map(RecordHeadLookup.Head::hash)
@@ -77,9 +85,13 @@ public class ViewsController {
 
     @GetMapping("/api/v1/officials/{officialId}/promotion-review")
     public PromotionReviewView promotionReview(@PathVariable String officialId,
-                                               @RequestParam(required = false) String on) {
+                                               @RequestParam(required = false) String on,
+                                               Authentication caller, HttpServletRequest request) {
         LocalDate date = on == null ? calendar.today() : date(on, "on");
-        return reviews.review(officialId, date).orElseThrow(() -> notFound("official " + officialId));
+        PromotionReviewView review = reviews.review(officialId, date)
+                                            .orElseThrow(() -> notFound("official " + officialId));
+        audit.record(caller, OfficialId.of(officialId), "promotion-review?on=" + date, request);
+        return review;
     }
 
     @GetMapping("/api/v1/jurisdictions/{code}/responsible")

@@ -98,6 +98,36 @@ public final class RecordVerifier {
         return entries;
     }
 
+    /**
+     * The record's entries from sequence {@code fromSequence} on, exactly as stored and in sequence, read as the
+     * application reads a record: by exact aggregate keys, ending at the first sequence no commit starts at. For
+     * finding an entry just appended near the head of a record without reading all of it.
+     *
+     * @throws IllegalArgumentException when a stored entry is malformed (use {@link #verify} to locate it)
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public List<StoredEntry> storedEntries(String aggregateId, long fromSequence) {
+        if (fromSequence < 0) {
+            throw new IllegalArgumentException("fromSequence must be >= 0, was " + fromSequence);
+        }
+        List<BsonDocument> commits;
+        try {
+            commits = commitLog.ofRecord(aggregateId, fromSequence, CommitLog.PROBE_WINDOW, 0);
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("The store is unavailable while reading record " + aggregateId, e);
+        }
+        List<StoredEntry> entries = new ArrayList<>();
+        for (BsonDocument commit : commits) {
+            for (BsonValue value : commit.getArray(EVENTS_FIELD)) {
+                StoredEntry entry = toStoredEntry(commit, value.asDocument());
+                if (entry.entry().sequence() >= fromSequence) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return entries;
+    }
+
     static StoredEntry toStoredEntry(BsonDocument commit, BsonDocument event) {
         BsonValue revision = event.get(PAYLOAD_REVISION);
         ChainEntry entry = new ChainEntry(text(commit, AGGREGATE_TYPE), text(commit, AGGREGATE_ID),

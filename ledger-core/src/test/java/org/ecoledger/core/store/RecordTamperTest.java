@@ -73,6 +73,19 @@ class RecordTamperTest {
 
     @ParameterizedTest
     @EnumSource(HashAlgorithm.class)
+    void storedEntriesFromASequence_areTheTailOfTheRecord_asStored(HashAlgorithm algorithm) {
+        given(algorithm);
+        java.util.List<org.ecoledger.core.chain.StoredEntry> tail = verifier.storedEntries("r1", 4);
+        assertThat(tail).extracting(entry -> entry.entry().sequence()).containsExactly(4L, 5L);
+        assertThat(tail.get(1).storedHash()).isEqualTo(
+                commit("r1#5").getArray("events").get(0).asDocument().getString("hash").getValue());
+        assertThat(tail.get(1).entry().prevHash()).isEqualTo(tail.get(0).storedHash());
+        assertThat(verifier.storedEntries("r1", 6)).isEmpty();
+        assertThat(verifier.storedEntries("r1", 0)).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
     void aChangedPayload_isReportedAtItsSequence(HashAlgorithm algorithm) {
         given(algorithm);
         set("r1#3", "events.0.payload.text", "entry 3 (forged)");

@@ -1,0 +1,111 @@
+package org.ecoledger.api.http.writes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ecoledger.core.chain.ChainEntry;
+import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.store.RecordVerifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sends a command to the ledger and reads back the entry it stored.
+ *
+ * <p>Command handlers return nothing, and other requests may append to the same record at the same time, so the
+ * command carries a fresh request id in its metadata ({@value #REQUEST_ID}); the application's correlation data
+ * provider copies it into the metadata of the event the handler applies, where it is stored and hashed with the
+ * entry. After the command, the writer looks for the entry with that request id backwards from the record's head,
+ * by exact keys. A command that loses a race with another node ({@link ConcurrencyException}, nothing appended) is
+ * sent again, up to {@link #ATTEMPTS} times.
+ */
+public class LedgerWriter {
+
+    /** The metadata key of the request id, stored with every event the API writes. */
+    public static final String REQUEST_ID = "requestId";
+    /** How many times a command is sent when it loses a race with another node's append. */
+    public static final int ATTEMPTS = 3;
+    /** How far back from the head the written entry is looked for. */
+    public static final int LOOKBACK = 1_024;
+    private static final int WINDOW = 16;
+
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+    private final RecordVerifier records;
+
+    public LedgerWriter(CommandGateway gateway, EventStore eventStore, RecordVerifier records) {
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+        this.records = records;
+    }
+
+    /**
+     * Sends {@code command} to the record {@code aggregateId} and returns the entry it stored.
+     *
+     * @throws RuntimeException whatever the command's handler or the store raised (the advice maps it)
+     */
+    public WriteReceipt write(Object command, String aggregateId) {
+        String requestId = UUID.randomUUID().toString();
+        send(command, requestId);
+        return receipt(find(aggregateId, requestId));
+    }
+
+    /** Sends {@code command} without reading anything back (the access log's lines). */
+    public void send(Object command) {
+        send(command, UUID.randomUUID().toString());
+    }
+
+    private void send(Object command, String requestId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                         .andMetaData(Map.of(REQUEST_ID, requestId)));
+                return;
+            } catch (AggregateStreamCreationException e) {
+                throw e;
+            } catch (ConcurrencyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private StoredEntry find(String aggregateId, String requestId) {
+        long head = eventStore.lastSequenceNumberFor(aggregateId)
+                              .orElseThrow(() -> new IllegalStateException("record " + aggregateId
+                                                                                   + " has no head after a write"));
+        long lowest = Math.max(0, head - LOOKBACK);
+        for (long to = head; to >= lowest; to -= WINDOW) {
+            long from = Math.max(lowest, to - WINDOW + 1);
+            List<StoredEntry> entries = records.storedEntries(aggregateId, from);
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                StoredEntry entry = entries.get(i);
+                if (entry.entry().sequence() > to) {
+                    continue;
+                }
+                JsonNode id = entry.entry().metadata().get(REQUEST_ID);
+                if (id != null && requestId.equals(id.asText())) {
+                    return entry;
+                }
+            }
+            if (from == 0) {
+                break;
+            }
+        }
+        throw new IllegalStateException("the entry of request " + requestId + " is not within " + LOOKBACK
+                                                + " entries of the head of " + aggregateId);
+    }
+
+    static WriteReceipt receipt(StoredEntry stored) {
+        ChainEntry entry = stored.entry();
+        return new WriteReceipt(entry.sequence(), entry.eventId(), StoredTypes.name(entry.payloadType()),
+                                entry.timestamp(), entry.prevHash(), stored.storedHash());
+    }
+}
