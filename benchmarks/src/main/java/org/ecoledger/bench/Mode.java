@@ -8,8 +8,8 @@ import java.util.List;
  */
 public enum Mode {
 
-    QUICK(List.of(new Size("10k", 10_000), new Size("100k", 100_000)), 1_000, 50),
-    FULL(List.of(new Size("10k", 10_000), new Size("100k", 100_000), new Size("1m", 1_000_000)), 5_000, 200);
+    QUICK(List.of(new Size("10k", 10_000), new Size("100k", 100_000)), 1_000, 20),
+    FULL(List.of(new Size("10k", 10_000), new Size("100k", 100_000), new Size("1m", 1_000_000)), 5_000, 40);
 
     private final List<Size> storeSizes;
     private final int appendsPerRound;
