@@ -1,7 +1,6 @@
 package org.ecoledger.projections.review;
 
 import java.time.LocalDate;
-import org.ecoledger.core.record.EntryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,16 +69,15 @@ public class PromotionReviewService {
     }
 
     /**
-     * The review on {@code on}; empty for an unknown official. It judges what happened by {@code on} (entries that
-     * occurred on or before it) with everything known now: entries recorded later about earlier facts count, and
-     * corrections apply, since the review is asked now about that date. (What the record showed when it was
-     * recorded is the dossier's {@code asOf} question.)
+     * The review on {@code on}; empty for an unknown official. It judges what had happened by {@code on}: every
+     * entry that occurred on or before it, including entries recorded later about earlier facts, and corrections
+     * that occurred by then (a correction dated after {@code on} does not change a review on {@code on}). What the
+     * record showed at a past moment, as recorded then, is the dossier's {@code asOf} question.
      */
     public Optional<PromotionReviewView> review(String officialId, LocalDate on) {
         return history.entries(officialId)
                 .map(entries -> entries.stream()
-                        .filter(entry -> entry.isRegistration() || entry.type() == EntryType.CORRECTION
-                                || !entry.occurredOn().isAfter(on))
+                        .filter(entry -> entry.isRegistration() || !entry.occurredOn().isAfter(on))
                         .toList())
                 .map(entries -> RecordFold.fold(officialId, entries, AsOf.now()))
                 .filter(state -> state.name() != null)
