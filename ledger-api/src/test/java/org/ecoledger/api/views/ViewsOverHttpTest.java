@@ -110,6 +110,17 @@ class ViewsOverHttpTest {
             JsonNode found = awaitJson(ledger, "/api/v1/officials?query=%E5%BC%A0", body -> body.path("total").asLong() > 0);
             assertThat(found.path("items").get(0).path("officialId").asText()).isEqualTo("o-1");
 
+            JsonNode processors = awaitJson(ledger, "/actuator/health", body -> body.path("components")
+                    .path("processors").path("details").path("processors").path("ledger-official-records")
+                    .path("lag").asLong(-1) == 0).path("components").path("processors");
+            assertThat(processors.path("status").asText()).isEqualTo("UP");
+            JsonNode records = processors.path("details").path("processors").path("ledger-official-records");
+            assertThat(records.path("running").asBoolean()).isTrue();
+            assertThat(records.path("replaying").asBoolean()).isFalse();
+            assertThat(processors.path("details").path("endOfLog").asLong())
+                    .as("4 entries, then the access log's own entries for the reads above").isGreaterThan(3);
+            assertThat(processors.path("details").path("processors").has("transparency-log")).isTrue();
+
             assertThat(get(ledger, "/api/v1/officials/nobody/dossier").statusCode()).isEqualTo(404);
             assertThat(get(ledger, "/api/v1/officials/o-1/dossier?asOf=yesterday").statusCode()).isEqualTo(400);
         }
