@@ -109,8 +109,8 @@ public final class AppendBenchmark {
                 / results.get("append.rate." + first.label()));
         try (Subject peer = Subject.peer(workDirectory.resolve("peer"), serializer, snapshotSerializer)) {
             for (Mode.Size size : mode.storeSizes()) {
-                if (size.events() > 100_000) {
-                    break; // the peer's target is at 100k; beyond it a round takes longer than the run.
+                if (size.events() > mode.peerMaxEvents()) {
+                    break;
                 }
                 peer.fillTo(size.events());
                 double rate = peer.measure(mode.peerAppendsPerRound(), "append.peer.rate." + size.label(), results);
@@ -118,10 +118,12 @@ public final class AppendBenchmark {
                 log("peer at %s events: %.1f appends/s", size.label(), rate);
             }
         }
-        Double ours100k = results.get("append.rate.100k");
-        Double peer100k = results.get("append.peer.rate.100k");
-        if (ours100k != null && peer100k != null) {
-            results.put("append.peer.ratio.100k", ours100k / peer100k);
+        for (Mode.Size size : mode.storeSizes()) {
+            Double ours = results.get("append.rate." + size.label());
+            Double peer = results.get("append.peer.rate." + size.label());
+            if (ours != null && peer != null) {
+                results.put("append.peer.ratio." + size.label(), ours / peer);
+            }
         }
         return plot;
     }
