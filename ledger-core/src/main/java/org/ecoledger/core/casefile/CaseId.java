@@ -44,12 +44,7 @@ public record CaseId(String value) {
 
     /** The identifier whose {@link #aggregateIdentifier()} is {@code aggregateIdentifier}. */
     public static CaseId fromAggregateIdentifier(String aggregateIdentifier) {
-        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(AGGREGATE_PREFIX)) {
-            throw new IllegalArgumentException(
-                    "not the aggregate identifier of an inspection case (" + AGGREGATE_PREFIX + "…): "
-                            + aggregateIdentifier);
-        }
-        return new CaseId(aggregateIdentifier.substring(AGGREGATE_PREFIX.length()));
+        return new CaseId(Require.unprefixed(aggregateIdentifier, AGGREGATE_PREFIX, "an inspection case"));
     }
 
     /** The aggregate identifier, {@code case/<value>}: what Axon stores and routes by. Not for messages. */

@@ -44,12 +44,7 @@ public record OfficialId(String value) {
 
     /** The identifier whose {@link #aggregateIdentifier()} is {@code aggregateIdentifier}. */
     public static OfficialId fromAggregateIdentifier(String aggregateIdentifier) {
-        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(AGGREGATE_PREFIX)) {
-            throw new IllegalArgumentException(
-                    "not the aggregate identifier of an official (" + AGGREGATE_PREFIX + "…): "
-                            + aggregateIdentifier);
-        }
-        return new OfficialId(aggregateIdentifier.substring(AGGREGATE_PREFIX.length()));
+        return new OfficialId(Require.unprefixed(aggregateIdentifier, AGGREGATE_PREFIX, "an official"));
     }
 
     /** The aggregate identifier, {@code official/<value>}: what Axon stores and routes by. Not for messages. */

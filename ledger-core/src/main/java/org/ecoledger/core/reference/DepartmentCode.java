@@ -44,12 +44,7 @@ public record DepartmentCode(String value) {
 
     /** The identifier whose {@link #aggregateIdentifier()} is {@code aggregateIdentifier}. */
     public static DepartmentCode fromAggregateIdentifier(String aggregateIdentifier) {
-        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(AGGREGATE_PREFIX)) {
-            throw new IllegalArgumentException(
-                    "not the aggregate identifier of a department (" + AGGREGATE_PREFIX + "…): "
-                            + aggregateIdentifier);
-        }
-        return new DepartmentCode(aggregateIdentifier.substring(AGGREGATE_PREFIX.length()));
+        return new DepartmentCode(Require.unprefixed(aggregateIdentifier, AGGREGATE_PREFIX, "a department"));
     }
 
     /** The aggregate identifier, {@code department/<value>}: what Axon stores and routes by. Not for messages. */

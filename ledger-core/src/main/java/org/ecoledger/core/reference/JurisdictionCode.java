@@ -44,12 +44,7 @@ public record JurisdictionCode(String value) {
 
     /** The identifier whose {@link #aggregateIdentifier()} is {@code aggregateIdentifier}. */
     public static JurisdictionCode fromAggregateIdentifier(String aggregateIdentifier) {
-        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(AGGREGATE_PREFIX)) {
-            throw new IllegalArgumentException(
-                    "not the aggregate identifier of a jurisdiction (" + AGGREGATE_PREFIX + "…): "
-                            + aggregateIdentifier);
-        }
-        return new JurisdictionCode(aggregateIdentifier.substring(AGGREGATE_PREFIX.length()));
+        return new JurisdictionCode(Require.unprefixed(aggregateIdentifier, AGGREGATE_PREFIX, "a jurisdiction"));
     }
 
     /** The aggregate identifier, {@code jurisdiction/<value>}: what Axon stores and routes by. Not for messages. */

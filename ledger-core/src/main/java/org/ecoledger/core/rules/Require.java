@@ -43,6 +43,20 @@ public final class Require {
     }
 
     /**
+     * The plain value inside a typed aggregate identifier ({@code <prefix><value>}, e.g. {@code official/X}).
+     *
+     * @param what the kind of record, for the message ("an official")
+     * @throws IllegalArgumentException when {@code aggregateIdentifier} is not of that kind
+     */
+    public static String unprefixed(String aggregateIdentifier, String prefix, String what) {
+        if (aggregateIdentifier == null || !aggregateIdentifier.startsWith(prefix)) {
+            throw new IllegalArgumentException("not the aggregate identifier of " + what + " (" + prefix + "…): "
+                                                       + aggregateIdentifier);
+        }
+        return aggregateIdentifier.substring(prefix.length());
+    }
+
+    /**
      * An identifier: non-blank, at most {@link #MAX_IDENTIFIER_LENGTH} characters, no surrounding whitespace, no
      * control characters and no '/', so that it can stand in a URL path segment unchanged.
      */
