@@ -1,5 +1,6 @@
 package org.ecoledger.api.http.writes;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -30,5 +31,10 @@ public class WriteConfiguration {
     @Bean
     LedgerWriter ledgerWriter(CommandGateway commandGateway, EventStore eventStore, RecordVerifier recordVerifier) {
         return new LedgerWriter(commandGateway, eventStore, recordVerifier);
+    }
+
+    @Bean
+    BatchWriter batchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier recordVerifier) {
+        return new BatchWriter(commandBus, eventStore, recordVerifier);
     }
 }

@@ -1,0 +1,189 @@
+package org.ecoledger.api.http.writes;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.store.LedgerEventStorageEngine;
+import org.ecoledger.core.store.RecordVerifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Appends many entries to one record in a single commit: the path of imports and of the demo city.
+ *
+ * <p>Each command goes through the command bus exactly as a single append does (same handler, same rules, same
+ * interceptors), but all of them inside one unit of work: every command runs in a nested unit of work, so a
+ * command its rule refuses rolls back alone and stores nothing, while the accepted ones see each other's effects
+ * (the record's state moves on after each) and are committed together as one commit document: all of them or, if
+ * the store fails, none. The store's group commit makes the whole batch durable before {@link #write} returns.
+ *
+ * <p>A batch that loses a race with another node's append to the same record ({@link ConcurrencyException},
+ * nothing stored) is run again from the new head, up to {@link LedgerWriter#ATTEMPTS} times; the rules are then
+ * judged against the new state.
+ */
+public class BatchWriter {
+
+    /** The most commands in one batch (one commit document; the store allows {@value LedgerEventStorageEngine#MAX_EVENTS_PER_COMMIT}). */
+    public static final int MAX_BATCH = 500;
+
+    /** How far below the batch's expected first entry the read-back starts (other nodes' appends meanwhile). */
+    private static final int SLACK = 64;
+
+    private final CommandBus commandBus;
+    private final EventStore eventStore;
+    private final RecordVerifier records;
+
+    public BatchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier records) {
+        this.commandBus = commandBus;
+        this.eventStore = eventStore;
+        this.records = records;
+    }
+
+    /** What became of one command of a batch: the entry it stored, or the exception that refused it. */
+    public record Outcome(WriteReceipt receipt, Throwable refusal) {
+
+        public boolean appended() {
+            return receipt != null;
+        }
+    }
+
+    /**
+     * Sends {@code commands}, all addressed to the record {@code aggregateId}, in one commit; returns one outcome
+     * per command, in order.
+     *
+     * @throws IllegalArgumentException when there are more than {@link #MAX_BATCH} commands
+     * @throws RuntimeException         when the commit fails (nothing of the batch is stored)
+     */
+    public List<Outcome> write(String aggregateId, List<?> commands) {
+        if (commands.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " commands, not "
+                                                       + commands.size());
+        }
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(aggregateId, commands);
+            } catch (ConcurrencyException e) {
+                if (attempt >= LedgerWriter.ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Outcome> attempt(String aggregateId, List<?> commands) {
+        List<String> requestIds = new ArrayList<>(commands.size());
+        List<Throwable> refusals = new ArrayList<>(Collections.nCopies(commands.size(), null));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + aggregateId));
+        try {
+            for (int i = 0; i < commands.size(); i++) {
+                String requestId = UUID.randomUUID().toString();
+                requestIds.add(requestId);
+                AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
+                commandBus.dispatch(GenericCommandMessage.asCommandMessage(commands.get(i))
+                                                         .andMetaData(Map.of(LedgerWriter.REQUEST_ID, requestId)),
+                                    (command, answer) -> result.set(answer));
+                CommandResultMessage<?> answer = result.get();
+                if (answer == null) {
+                    throw new IllegalStateException("the command bus answered asynchronously; a batch needs the "
+                                                            + "caller's thread to handle its commands");
+                }
+                if (answer.isExceptional()) {
+                    Throwable refusal = answer.exceptionResult();
+                    if (!isRefusal(refusal)) {
+                        throw asRuntime(refusal);
+                    }
+                    refusals.set(i, refusal);
+                }
+            }
+            batch.commit();
+        } catch (RuntimeException | Error e) {
+            if (batch.isActive()) {
+                batch.rollback(e);
+            }
+            throw e;
+        }
+        return outcomes(aggregateId, requestIds, refusals);
+    }
+
+    /**
+     * Whether a command's failure is its own (the entry is refused and the batch goes on) rather than the store's
+     * or the batch's (which ends it): rule violations, invalid entries and unknown references are the command's.
+     */
+    private static boolean isRefusal(Throwable failure) {
+        return !(failure instanceof ConcurrencyException)
+               && !(failure instanceof org.axonframework.eventsourcing.eventstore.EventStoreException)
+               && !(failure instanceof org.ecoledger.core.store.StoreUnavailableException)
+               && !(failure instanceof Error);
+    }
+
+    private static RuntimeException asRuntime(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(failure);
+    }
+
+    private List<Outcome> outcomes(String aggregateId, List<String> requestIds, List<Throwable> refusals) {
+        long accepted = refusals.stream().filter(r -> r == null).count();
+        Map<String, StoredEntry> stored = new HashMap<>();
+        if (accepted > 0) {
+            // The batch's entries are the last `accepted` at the moment of the commit; appends by others since
+            // then can only lie above them, so the read starts a little below and widens if it must.
+            long head = eventStore.lastSequenceNumberFor(aggregateId)
+                                  .orElseThrow(() -> new IllegalStateException("record " + aggregateId
+                                                                                       + " has no head after a batch"));
+            long from = Math.max(0, head - accepted + 1 - SLACK);
+            while (true) {
+                for (StoredEntry entry : records.storedEntries(aggregateId, from)) {
+                    String requestId = requestIdOf(entry);
+                    if (requestId != null) {
+                        stored.put(requestId, entry);
+                    }
+                }
+                if (requestIds.stream().filter(id -> stored.containsKey(id)).count() == accepted || from == 0) {
+                    break;
+                }
+                from = 0;
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>(requestIds.size());
+        for (int i = 0; i < requestIds.size(); i++) {
+            if (refusals.get(i) != null) {
+                outcomes.add(new Outcome(null, refusals.get(i)));
+            } else {
+                StoredEntry entry = stored.get(requestIds.get(i));
+                if (entry == null) {
+                    throw new IllegalStateException("entry " + i + " of a batch to " + aggregateId
+                                                            + " was committed but is not in the record");
+                }
+                outcomes.add(new Outcome(LedgerWriter.receipt(entry), null));
+            }
+        }
+        return outcomes;
+    }
+
+    private static String requestIdOf(StoredEntry entry) {
+        JsonNode id = entry.entry().metadata().get(LedgerWriter.REQUEST_ID);
+        return id == null ? null : id.asText();
+    }
+}
