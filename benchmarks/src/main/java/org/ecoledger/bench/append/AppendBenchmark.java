@@ -9,13 +9,14 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.common.caching.WeakReferenceCache;
+
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.ecoledger.api.messaging.DomainConfiguration;
+import org.ecoledger.api.messaging.RecentRecordsCache;
 import org.ecoledger.api.store.EmbeddedMongoStore;
 import org.ecoledger.core.record.MeetingBody;
 import org.ecoledger.core.record.MeetingHeldEvent;
@@ -166,7 +167,7 @@ public final class AppendBenchmark {
                                          .configureEmbeddedEventStore(c -> engine)
                                          .configureAggregate(DomainConfiguration.configure(
                                                  AggregateConfigurer.defaultConfiguration(OfficialRecord.class),
-                                                 new WeakReferenceCache()))
+                                                 new RecentRecordsCache(RecentRecordsCache.DEFAULT_CAPACITY)))
                                          .registerComponent(LedgerCalendar.class,
                                                             c -> new LedgerCalendar(Clock.systemUTC(),
                                                                                     LedgerCalendar.DEFAULT_ZONE))
@@ -210,6 +211,11 @@ public final class AppendBenchmark {
             // each command, so both sides acknowledge only what is on disk.
             return new Subject("peer", store, client, database, engine, engine, store.durability(), serializer,
                                null);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         void fillTo(long target) {
@@ -262,12 +268,18 @@ public final class AppendBenchmark {
             // gets a short one (a full one takes minutes at 100k).
             runRound(gateway, measured++ == 0 || appendsPerRound >= HOT_RECORDS ? HOT_RECORDS : PEER_WARM_UP);
             List<Double> rates = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
+                long cpuBefore = processCpuNanos();
                 long started = System.nanoTime();
                 runRound(gateway, appendsPerRound);
                 rates.add(appendsPerRound / ((System.nanoTime() - started) / 1e9));
+                cpu.add((processCpuNanos() - cpuBefore) / 1e6 / appendsPerRound);
             }
             results.putRounds(metric, rates);
+            // CPU time of the whole process (client, Axon, the in-process store) per append: unlike the rate, it
+            // hardly moves when other programs share the machine's cores.
+            results.putRounds(metric.replace(".rate.", ".cpu_ms."), cpu);
             return results.get(metric);
         }
 

@@ -116,7 +116,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         GroupCommit groupCommit = null;
         MongoServer server = null;
         try {
-            backend = new H2Backend(mvStore);
+            backend = new LedgerH2Backend(mvStore);
             groupCommit = sync == Sync.FSYNC
                     ? new GroupCommit(() -> MvStoreSettings.commitAndSync(mvStore), "embedded-store-group-commit")
                     : new GroupCommit(mvStore::commit, "embedded-store-group-commit");

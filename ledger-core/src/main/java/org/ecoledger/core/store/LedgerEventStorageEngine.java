@@ -278,8 +278,10 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                         }
                         throw concurrencyFailure(aggregateId, firstSequence, e);
                     }
-                    // Another writer took this global slot: walk to the real end of the log and try again.
-                    nextGlobalIndex = commitLog.endOfLog(start);
+                    // Another writer took this global slot: walk to the real end of the log and try again, from
+                    // the shared hint when the other writers have moved it past our own position.
+                    long hint = headHint();
+                    nextGlobalIndex = commitLog.endOfLog(hint > start ? hint : start);
                 } catch (MongoException lookup) {
                     nextGlobalIndex = -1;
                     throw unavailable("resolving a write conflict on record " + aggregateId, lookup);
@@ -357,7 +359,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         return hint == null ? 0 : BsonJson.toLong(hint.get("next"));
     }
 
-    /** Moves the hint forward now and then; it only shortens the walk to the end of the log at start-up. */
+    /** Moves the hint forward now and then; it shortens the walk to the end of the log at start-up and after other writers have appended. */
     private void moveHeadHint(long start, long end) {
         if (start / HEAD_HINT_INTERVAL == end / HEAD_HINT_INTERVAL) {
             return;

@@ -1,0 +1,96 @@
+package org.ecoledger.api.store;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+
+/**
+ * The key type of the embedded store's unique-index maps: H2's own {@link ObjectDataType}, byte for byte on disk and
+ * in the same order, but without its cost.
+ *
+ * <p>mongo-java-server keeps each unique index as an H2 map from a {@link KeyValue} to a document's position, opened
+ * with H2's default {@link ObjectDataType}. {@code KeyValue} is not {@link Comparable}, so that type orders two keys
+ * by Java-serializing both and comparing the bytes — a fresh {@code ObjectOutputStream} per key per comparison,
+ * about twenty comparisons per lookup, and an insert looks up every unique index twice. Profiled on the append path
+ * (docs/benchmarks.md) that was most of the store's CPU time per append. This type gives exactly the same answer
+ * (the same serialized bytes, compared the same way) but remembers the bytes of keys made only of plain values
+ * (strings, numbers, booleans, nulls), for which equal keys always serialize to equal bytes; any other key is
+ * serialized each time, as before. Reading and writing delegate to {@link ObjectDataType}, so files written with
+ * either type open with the other.
+ */
+final class IndexKeyType extends BasicDataType<Object> {
+
+    /** How many keys' bytes one index remembers before it starts afresh (a few MB at most). */
+    static final int MAX_REMEMBERED = 50_000;
+
+    private final ObjectDataType stored = new ObjectDataType();
+    private final Map<KeyValue, byte[]> serialized = new ConcurrentHashMap<>();
+
+    @Override
+    public int compare(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a instanceof KeyValue first && b instanceof KeyValue second) {
+            return ObjectDataType.compareNotNull(bytes(first), bytes(second));
+        }
+        return stored.compare(a, b);
+    }
+
+    private byte[] bytes(KeyValue key) {
+        if (!plain(key)) {
+            return ObjectDataType.serialize(key);
+        }
+        byte[] bytes = serialized.get(key);
+        if (bytes == null) {
+            bytes = ObjectDataType.serialize(key);
+            if (serialized.size() >= MAX_REMEMBERED) {
+                serialized.clear();
+            }
+            serialized.put(key, bytes);
+        }
+        return bytes;
+    }
+
+    /** Whether equal keys of this shape always serialize to the same bytes (no maps, whose order equality ignores). */
+    private static boolean plain(KeyValue key) {
+        for (Object value : key) {
+            if (value != null && !(value instanceof String) && !(value instanceof Long) && !(value instanceof Integer)
+                    && !(value instanceof Double) && !(value instanceof Boolean)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int getMemory(Object obj) {
+        return stored.getMemory(obj);
+    }
+
+    @Override
+    public boolean isMemoryEstimationAllowed() {
+        return stored.isMemoryEstimationAllowed();
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        stored.write(buff, obj);
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        return stored.read(buff);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return stored.createStorage(size);
+    }
+}

@@ -1,0 +1,135 @@
+package org.ecoledger.api.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/** The faster index key type orders keys exactly as H2's own type does, and files move freely between the two. */
+class IndexKeyTypeTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static Object value(SplittableRandom random) {
+        return switch (random.nextInt(8)) {
+            case 0 -> null;
+            case 1 -> random.nextLong(-1_000, 1_000);
+            case 2 -> random.nextInt(-1_000, 1_000);
+            case 3 -> random.nextInt(-1_000, 1_000) / 8.0;
+            case 4 -> random.nextBoolean();
+            case 5 -> new de.bwaldvogel.mongo.bson.Document("k", random.nextInt(10)).append("j", random.nextInt(3));
+            default -> "official/o-" + random.nextInt(500) + "#" + random.nextInt(50);
+        };
+    }
+
+    @Test
+    void comparesEveryPairOfKeysExactlyAsObjectDataType() {
+        SplittableRandom random = new SplittableRandom(2018);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int size = 1 + random.nextInt(3);
+            Object[] values = new Object[size];
+            for (int v = 0; v < size; v++) {
+                values[v] = value(random);
+            }
+            keys.add(new KeyValue(values));
+        }
+        ObjectDataType original = new ObjectDataType();
+        IndexKeyType faster = new IndexKeyType();
+        int compared = 0;
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                // Fresh equal copies too, as the store compares a search key with keys read back from a page.
+                KeyValue copy = new KeyValue(b.stream().toList());
+                assertThat(Integer.signum(faster.compare(a, copy)))
+                        .as("%s vs %s", a, b).isEqualTo(Integer.signum(original.compare(a, b)));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(160_000);
+    }
+
+    @Test
+    void aStoreWrittenWithEitherKeyTypeFindsEveryKeyWithTheOther() {
+        Path file = dataDir.resolve("store.mv");
+        // Written by the stock backend, read and extended by the ledger's, read again by the stock one.
+        write(file, false, 0, 3_000);
+        write(file, true, 3_000, 6_000);
+        assertEveryKeyFound(file, false, 6_000);
+        assertEveryKeyFound(file, true, 6_000);
+    }
+
+    private static H2Backend backend(MVStore store, boolean ledger) {
+        return ledger ? new LedgerH2Backend(store) : new H2Backend(store);
+    }
+
+    private static void write(Path file, boolean ledger, int from, int to) {
+        MVStore store = MVStore.open(file.toString());
+        H2Backend backend = backend(store, ledger);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+            MongoCollection<Document> events = client.getDatabase("ledger").getCollection("events");
+            events.createIndex(Indexes.ascending("ak"), new IndexOptions().unique(true).sparse(true));
+            for (int i = from; i < to; i++) {
+                events.insertOne(new Document("_id", (long) i).append("ak", "official/o-" + (i % 97) + "#" + i));
+            }
+        } finally {
+            server.shutdownNow();
+            store.close();
+        }
+    }
+
+    private static void assertEveryKeyFound(Path file, boolean ledger, int count) {
+        MVStore store = MVStore.open(file.toString());
+        MongoServer server = new MongoServer(backend(store, ledger));
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+            MongoCollection<Document> events = client.getDatabase("ledger").getCollection("events");
+            SplittableRandom random = new SplittableRandom(7);
+            for (int probe = 0; probe < 500; probe++) {
+                int i = random.nextInt(count);
+                assertThat(events.find(new Document("_id", (long) i)).first()).as("_id %d", i).isNotNull();
+                assertThat(events.find(new Document("ak", "official/o-" + (i % 97) + "#" + i)).first())
+                        .as("ak of %d", i).isNotNull();
+            }
+            // A duplicate of an existing unique key is still refused.
+            assertThat(org.junit.jupiter.api.Assertions.assertThrows(
+                    com.mongodb.MongoWriteException.class,
+                    () -> events.insertOne(new Document("_id", -1L).append("ak", "official/o-0#0")))
+                               .getError().getCode()).isEqualTo(11000);
+            assertThat(events.countDocuments()).isEqualTo(count);
+            assertThat(store.getMapNames()).contains("ledger.events._index_ak_1", "ledger.events._index__id_");
+            for (String index : List.of("ledger.events._index_ak_1", "ledger.events._index__id_")) {
+                assertThat(store.openMap(index).getKeyType()).as(index)
+                        .isInstanceOf(ledger ? IndexKeyType.class : ObjectDataType.class);
+            }
+        } finally {
+            server.shutdownNow();
+            store.close();
+        }
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        server.bind("127.0.0.1", 0);
+        var address = server.getLocalAddress();
+        return address.getHostString() + ":" + address.getPort();
+    }
+}
