@@ -1,0 +1,89 @@
+package org.ecoledger.api.store;
+
+import java.nio.ByteBuffer;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The value type of the embedded store's document maps: a document is kept as its BSON bytes instead of as a
+ * Java-serialized object graph.
+ *
+ * <p>mongo-java-server stores each collection's documents in an H2 map with H2's generic {@link ObjectDataType},
+ * which Java-serializes every document (class descriptors, field names, boxed values) each time the page holding it
+ * is written — and a page is rewritten whenever any document in it changes, at every commit. BSON, the form the
+ * documents arrived in over the wire, is several times smaller and cheaper to write and read. A document is written
+ * as the tag {@value #BSON_TAG} (a tag {@link ObjectDataType} never writes), its length and its BSON bytes; a value
+ * that is not a document, or a document BSON cannot carry, is written by {@link ObjectDataType} as before, and
+ * anything {@link ObjectDataType} wrote is read by it, so files written before this type existed still open. (A
+ * file written with it needs it: the stock backend cannot read the BSON entries.)
+ */
+final class DocumentValueType extends BasicDataType<Object> {
+
+    /** Marks a BSON-encoded document; {@link ObjectDataType} uses tags 0–19, 32–49 and 64–119 only. */
+    static final byte BSON_TAG = 127;
+
+    private final ObjectDataType stored = new ObjectDataType();
+
+    @Override
+    public int getMemory(Object obj) {
+        return stored.getMemory(obj);
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof Document document) {
+            byte[] bson = bson(document);
+            if (bson != null) {
+                buff.put(BSON_TAG).putVarInt(bson.length).put(bson);
+                return;
+            }
+        }
+        stored.write(buff, obj);
+    }
+
+    /** The document's BSON bytes, or null when BSON cannot carry one of its values exactly. */
+    private static byte[] bson(Document document) {
+        ByteBuf buffer = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } catch (RuntimeException notBson) {
+            return null;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        if (buff.get(buff.position()) != BSON_TAG) {
+            return stored.read(buff);
+        }
+        buff.get();
+        int length = DataUtils.readVarInt(buff);
+        byte[] bytes = new byte[length];
+        buff.get(bytes);
+        ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
+        try {
+            return BsonDecoder.decodeBson(buffer);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return stored.createStorage(size);
+    }
+}
