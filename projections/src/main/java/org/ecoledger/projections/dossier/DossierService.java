@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.ecoledger.core.reference.JurisdictionLevel;
 import org.ecoledger.core.rules.LedgerCalendar;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.core.rules.ruleset.RuleSets;
 import org.ecoledger.projections.asof.AsOf;
 import org.ecoledger.projections.cases.InspectionCase;
@@ -29,7 +30,9 @@ import org.ecoledger.projections.record.TenureState;
 
 /**
  * 履职档案查询 (the dossier): now, from the projection's stored entries; as of a date, from the record's own events
- * read on demand ({@code history}, the event store). Both are folded by {@link RecordFold}, so they agree.
+ * read on demand ({@code history}, the event store). Both are folded by {@link RecordFold}, so they agree. Duties
+ * are judged with the rule sets known now, or, as of a moment, with those the ledger knew then
+ * ({@link RuleSetCatalogue#knownAt}): a version added later does not change what the record showed.
  */
 public class DossierService {
 
@@ -37,23 +40,21 @@ public class DossierService {
     private final RecordSource history;
     private final PlaceDirectory places;
     private final InspectionCaseStore cases;
-    private final RuleSets ruleSets;
+    private final RuleSetCatalogue ruleSets;
     private final LedgerCalendar calendar;
-    private final DutyEvaluator duties;
 
     /**
      * @param current the projection's entries (for views now)
      * @param history the event store's entries (for views as of a date)
      */
     public DossierService(RecordSource current, RecordSource history, PlaceDirectory places,
-                          InspectionCaseStore cases, RuleSets ruleSets, LedgerCalendar calendar) {
+                          InspectionCaseStore cases, RuleSetCatalogue ruleSets, LedgerCalendar calendar) {
         this.current = current;
         this.history = history;
         this.places = places;
         this.cases = cases;
         this.ruleSets = ruleSets;
         this.calendar = calendar;
-        this.duties = new DutyEvaluator(ruleSets);
     }
 
     /** The dossier now ({@link AsOf#now()}) or as of a moment; empty for an unknown official. */
@@ -77,6 +78,8 @@ public class DossierService {
         AsOf asOf = state.asOf();
         LocalDate viewDate = asOf.dateOr(calendar.today());
         LocalDate lastCompleteDay = asOf.isNow() ? viewDate.minusDays(1) : viewDate;
+        RuleSets known = asOf.isNow() ? ruleSets.current() : ruleSets.knownAt(asOf.cut());
+        DutyEvaluator duties = new DutyEvaluator(known);
         RecordFacts facts = new RecordFacts(state, viewDate);
         List<LifetimeCaseView> lifetime = facts.lifetimeCases();
         List<DepartureAuditView> audits = facts.departureAudits();
@@ -111,7 +114,7 @@ public class DossierService {
                     places.nameOf(last, viewDate).orElse(null), level, last.role(), last.responsibilityKind(),
                     tenures));
         }
-        var assessments = facts.assessments(ruleSets);
+        var assessments = facts.assessments(known);
         assessments.forEach(a -> {
             if (a.ruleSet() != null) {
                 usedSets.add(a.ruleSet());

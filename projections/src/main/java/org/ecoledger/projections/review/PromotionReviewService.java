@@ -13,6 +13,7 @@ import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.core.rules.ruleset.Consequences;
 import org.ecoledger.core.rules.ruleset.DutyPeriod;
 import org.ecoledger.core.rules.ruleset.RuleSet;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.core.rules.ruleset.RuleSets;
 import org.ecoledger.projections.asof.AsOf;
 import org.ecoledger.projections.dossier.EntryFacts.AccountabilityCaseView;
@@ -55,17 +56,16 @@ public class PromotionReviewService {
 
     private final RecordSource history;
     private final PlaceDirectory places;
-    private final RuleSets ruleSets;
+    private final RuleSetCatalogue ruleSets;
     private final LedgerCalendar calendar;
-    private final DutyEvaluator duties;
 
-    public PromotionReviewService(RecordSource history, PlaceDirectory places, RuleSets ruleSets,
+    /** @param ruleSets the rule sets known now (a review is asked now about its date) */
+    public PromotionReviewService(RecordSource history, PlaceDirectory places, RuleSetCatalogue ruleSets,
                                   LedgerCalendar calendar) {
         this.history = history;
         this.places = places;
         this.ruleSets = ruleSets;
         this.calendar = calendar;
-        this.duties = new DutyEvaluator(ruleSets);
     }
 
     /**
@@ -86,7 +86,8 @@ public class PromotionReviewService {
 
     /** The review of an already folded record. */
     public PromotionReviewView review(RecordState state, LocalDate on) {
-        Optional<RuleSet> inForce = ruleSets.inForce(on);
+        RuleSets known = ruleSets.current();
+        Optional<RuleSet> inForce = known.inForce(on);
         List<ReviewFlag> flags = new ArrayList<>();
         if (inForce.isEmpty()) {
             flags.add(flag(ReviewFlagCode.NO_RULE_SET_IN_FORCE, List.of(), null, "-", on));
@@ -106,7 +107,7 @@ public class PromotionReviewService {
         }
 
         Map<Integer, AssessmentView> byYear = new LinkedHashMap<>();
-        facts.assessments(ruleSets).forEach(a -> byYear.put(a.year(), a));
+        facts.assessments(known).forEach(a -> byYear.put(a.year(), a));
         int latest = byYear.containsKey(year) ? year : year - 1;
         for (int y = latest - rules.assessmentYearsReviewed() + 1; y <= latest; y++) {
             AssessmentView assessment = byYear.get(y);
@@ -152,13 +153,13 @@ public class PromotionReviewService {
             }
         }
 
-        flags.addAll(missedDuties(state, on, set));
+        flags.addAll(missedDuties(state, on, set, new DutyEvaluator(known)));
         boolean eligible = flags.stream().noneMatch(ReviewFlag::blocking);
         return new PromotionReviewView(state.officialId(), state.name(), on, eligible, set.reference(),
                 state.headSequence(), flags);
     }
 
-    private List<ReviewFlag> missedDuties(RecordState state, LocalDate on, RuleSet set) {
+    private List<ReviewFlag> missedDuties(RecordState state, LocalDate on, RuleSet set, DutyEvaluator duties) {
         int quarters = set.consequences().dutyQuartersReviewed();
         if (quarters == 0) {
             return List.of();
