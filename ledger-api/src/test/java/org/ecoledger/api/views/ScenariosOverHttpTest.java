@@ -214,6 +214,40 @@ class ScenariosOverHttpTest {
     }
 
     @Test
+    @DisplayName("a review for a promotion date still ahead, and a dossier as of it, judge no period that has not ended")
+    void aReviewForADateStillAhead_andADossierAsOfIt_judgeOnlyThePeriodsThatHaveEnded() {
+        clock.travelTo(of(2016, 1, 5), ZONE);
+        cityAndCounty("S7");
+        ledger.official("s7-k-sec", "王书记");
+        ledger.appoint("s7-k-sec", "S7-K-SEC", "S7-K", "PARTY_SECRETARY", of(2016, 1, 1));
+        clock.travelTo(of(2019, 3, 1), ZONE);
+        countySecretaryDutiesDone("s7-k-sec", "S7-K-SEC");
+
+        // today is 2019-03-01: March and the second quarter are still to come
+        JsonNode review = ledger.review("s7-k-sec", of(2019, 9, 1));
+        assertThat(review.path("flags")).as("%s", review).isEmpty();
+        assertThat(review.path("eligible").asBoolean()).isTrue();
+
+        JsonNode ahead = ledger.dossierAsOf("s7-k-sec", "2019-12-31");
+        assertThat(ahead.path("asOf").asText()).isEqualTo("2019-12-31");
+        assertThat(ahead.path("viewDate").asText()).as("a view cannot look past today").isEqualTo("2019-03-01");
+        JsonNode duties = duties(ahead, "S7-K-SEC");
+        assertThat(period(duties, "ART11_COUNTY_TOWNSHIP_PRINCIPALS", "2019-02").path("status").asText())
+                .isEqualTo("MET");
+        assertThat(period(duties, "ART11_COUNTY_TOWNSHIP_PRINCIPALS", "2019-03").path("status").asText())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(duties.findValuesAsText("label")).doesNotContain("2019-04", "2019-Q2");
+        List<String> notEnded = new ArrayList<>();
+        duties.forEach(p -> {
+            if (!LocalDate.parse(p.path("end").asText()).isBefore(of(2019, 3, 1))) {
+                notEnded.add(p.path("label").asText() + " " + p.path("status").asText());
+            }
+        });
+        assertThat(notEnded).containsExactlyInAnyOrder("2019-Q1 IN_PROGRESS", "2019-03 IN_PROGRESS",
+                                                       "2019 NOT_RECORDABLE");
+    }
+
+    @Test
     @DisplayName("连续两年不合格 (000): UNQUALIFIED in 2017 and 2018 → the review says the post must be adjusted")
     void unqualifiedIn2017And2018_theReviewFlagsThatThePostMustBeAdjusted() {
         cityAndCounty("S4");

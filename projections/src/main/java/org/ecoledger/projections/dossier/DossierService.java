@@ -76,8 +76,12 @@ public class DossierService {
     /** The dossier of an already folded record. */
     public DossierView dossier(RecordState state) {
         AsOf asOf = state.asOf();
-        LocalDate viewDate = asOf.dateOr(calendar.today());
-        LocalDate lastCompleteDay = asOf.isNow() ? viewDate.minusDays(1) : viewDate;
+        LocalDate today = calendar.today();
+        // A view cannot look past today: as of a day still ahead it shows the record now, and it judges only the
+        // periods that have ended — by the end of the as-of day, and never one that ends today (the day is not over).
+        boolean past = !asOf.isNow() && asOf.date().isBefore(today);
+        LocalDate viewDate = past ? asOf.date() : today;
+        LocalDate lastCompleteDay = past ? asOf.date() : today.minusDays(1);
         RuleSets known = asOf.isNow() ? ruleSets.current() : ruleSets.knownAt(asOf.cut());
         DutyEvaluator duties = new DutyEvaluator(known);
         RecordFacts facts = new RecordFacts(state, viewDate);

@@ -49,7 +49,8 @@ import org.ecoledger.projections.record.TenureState;
  *   <li>{@link ReviewFlagCode#RECENT_SUMMONS} (advisory): a summons in the {@code summonsMonthsReviewed} (12) months up
  *       to D.</li>
  *   <li>{@link ReviewFlagCode#DUTY_MINIMUM_MISSED} (advisory): duty periods missed within the last
- *       {@code dutyQuartersReviewed} (4) full quarters before D's quarter, one flag per post and rule.</li>
+ *       {@code dutyQuartersReviewed} (4) full quarters before D's quarter, one flag per post and rule; for a D still
+ *       ahead, only the periods that ended by yesterday are judged.</li>
  * </ul>
  */
 public class PromotionReviewService {
@@ -166,6 +167,10 @@ public class PromotionReviewService {
         }
         LocalDate windowEnd = DutyPeriod.QUARTER.startOf(on).minusDays(1);
         LocalDate windowStart = DutyPeriod.QUARTER.startOf(on).minusMonths(3L * quarters);
+        // A review for a date still ahead (a planned promotion) judges only the periods that have ended by yesterday:
+        // a month not yet over is not missed.
+        LocalDate yesterday = calendar.today().minusDays(1);
+        LocalDate judgedTo = on.isAfter(yesterday) ? yesterday : on;
         Map<String, List<DutyPeriodView>> missed = new LinkedHashMap<>();
         Map<String, TenureState> tenureOf = new LinkedHashMap<>();
         for (TenureState tenure : state.tenures()) {
@@ -173,7 +178,7 @@ public class PromotionReviewService {
                 continue;
             }
             for (DutyPeriodView period : duties.evaluate(state, tenure, places.levelOf(tenure).orElse(null),
-                    windowStart, windowEnd, on)) {
+                    windowStart, windowEnd, judgedTo)) {
                 if (period.status() == DutyStatus.MISSED && !period.start().isBefore(windowStart)
                         && !period.end().isAfter(windowEnd)) {
                     String key = tenure.postId() + "|" + period.ruleSet() + "|" + period.ruleCode();
