@@ -93,10 +93,21 @@ public class RuleSetStore {
         return all;
     }
 
+    private static long versionOf(String key, int at) {
+        try {
+            return at > 0 ? Long.parseLong(key.substring(at + 1)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private StoredRuleSet read(Document document) {
         String key = String.valueOf(document.get("_id"));
-        String id = document.get("id") instanceof String text ? text : key;
-        long version = document.get("version") instanceof Number number ? number.longValue() : 0;
+        int separator = key.lastIndexOf('@');
+        String id = document.get("id") instanceof String text ? text
+                : separator > 0 ? key.substring(0, separator) : key;
+        long version = document.get("version") instanceof Number number ? number.longValue()
+                : versionOf(key, separator);
         LocalDate effectiveFrom;
         try {
             effectiveFrom = LocalDate.parse(String.valueOf(document.get("effectiveFrom")));
