@@ -1,12 +1,14 @@
 package org.ecoledger.api;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The real application, started as {@code java -jar ledger.jar} would start it: on a random HTTP port bound to
@@ -23,6 +25,15 @@ public final class RunningLedger implements AutoCloseable {
 
     /** Starts the application; {@code --name=value} arguments replace the defaults above of the same name. */
     public static RunningLedger start(Path dataDir, String... args) {
+        return start(dataDir, null, args);
+    }
+
+    /**
+     * Starts the application with {@code clock} as the ledger's clock (a primary {@link Clock} bean: what every entry's
+     * {@code recordedAt}, "today" and every stored time read), so that a test can record entries "in 2019" and
+     * "in 2020" and ask the views as of a date in between; {@code null} keeps the system clock.
+     */
+    public static RunningLedger start(Path dataDir, Clock clock, String... args) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("server.port", "0");
         arguments.put("server.address", "127.0.0.1");
@@ -38,7 +49,12 @@ public final class RunningLedger implements AutoCloseable {
         String[] commandLine = arguments.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class).run(commandLine));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
+        if (clock != null) {
+            application.initializers((GenericApplicationContext context) -> context.registerBean(
+                    "testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        }
+        return new RunningLedger(application.run(commandLine));
     }
 
     public ConfigurableApplicationContext context() {

@@ -5,11 +5,13 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ecoledger.api.http.rulesets.PostedRuleSets;
+import org.ecoledger.api.http.rulesets.RuleSetStore;
 import org.ecoledger.api.messaging.MessageSerializationConfiguration;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.record.OfficialId;
 import org.ecoledger.core.rules.LedgerCalendar;
-import org.ecoledger.core.rules.ruleset.RuleSets;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.core.store.RecordVerifier;
 import org.ecoledger.projections.ProjectionsModule;
 import org.ecoledger.projections.asof.EventStoreRecordSource;
@@ -60,9 +62,11 @@ public class ViewsConfiguration {
         };
     }
 
+    /** The rule sets the views judge with: the built-in ones and every version posted (by any node). */
     @Bean
-    RuleSets ruleSets(@Qualifier(MessageSerializationConfiguration.AXON_OBJECT_MAPPER) ObjectMapper mapper) {
-        return RuleSets.defaults(mapper);
+    PostedRuleSets ruleSets(RuleSetStore store,
+                            @Qualifier(MessageSerializationConfiguration.AXON_OBJECT_MAPPER) ObjectMapper mapper) {
+        return new PostedRuleSets(store, mapper);
     }
 
     @Bean
@@ -87,13 +91,13 @@ public class ViewsConfiguration {
 
     @Bean
     DossierService dossierService(OfficialRecordStore current, EventStoreRecordSource history, PlaceDirectory places,
-                                  InspectionCaseStore cases, RuleSets ruleSets, LedgerCalendar calendar) {
+                                  InspectionCaseStore cases, RuleSetCatalogue ruleSets, LedgerCalendar calendar) {
         return new DossierService(current, history, places, cases, ruleSets, calendar);
     }
 
     @Bean
     PromotionReviewService promotionReviewService(EventStoreRecordSource history, PlaceDirectory places,
-                                                  RuleSets ruleSets, LedgerCalendar calendar) {
+                                                  RuleSetCatalogue ruleSets, LedgerCalendar calendar) {
         return new PromotionReviewService(history, places, ruleSets, calendar);
     }
 
@@ -103,8 +107,8 @@ public class ViewsConfiguration {
     }
 
     @Bean
-    ComplianceService complianceService(PlaceDirectory places, OfficialRecordStore records, RuleSets ruleSets,
-                                        LedgerCalendar calendar) {
+    ComplianceService complianceService(PlaceDirectory places, OfficialRecordStore records,
+                                        RuleSetCatalogue ruleSets, LedgerCalendar calendar) {
         return new ComplianceService(places, records, ruleSets, calendar);
     }
 

@@ -165,6 +165,16 @@ public final class Api {
                 .put("level", "CITY").put("validFrom", "1984-01-01")).expect(201);
     }
 
+    /**
+     * The shipped rule set QHD-2018 version 1 as a body to post, with another {@code id}, {@code version} and
+     * {@code effectiveFrom} (a post of QHD-2018@1 itself is refused: it is built in).
+     */
+    public static ObjectNode ruleSet(String id, int version, String effectiveFrom) {
+        ObjectNode body = (ObjectNode) org.ecoledger.core.rules.ruleset.RuleSets.resourceTree(JSON,
+                org.ecoledger.core.rules.ruleset.RuleSets.DEFAULT_RESOURCES.get(0));
+        return body.put("id", id).put("version", version).put("effectiveFrom", effectiveFrom);
+    }
+
     /** Registers an official on 2017-12-01 (RECORDER). */
     public JsonNode official(String officialId) {
         return post("recorder", "/api/v1/officials", object().put("officialId", officialId).put("name", "张三")

@@ -359,20 +359,33 @@ class HttpApiTest {
         }
 
         @Test
-        void ruleSets_areStoredAsVersionedDocuments() {
-            ObjectNode ruleSet = object().put("id", "QHD-2018").put("version", 1).put("effectiveFrom", "2018-01-01");
-            ruleSet.putObject("meetings").put("STANDING_COMMITTEE", "QUARTER");
+        void ruleSets_areCheckedAsRuleSets_storedAsPosted_andListedWithTheBuiltInOnes() {
+            ObjectNode ruleSet = Api.ruleSet("HTTP-TEST", 1, "2099-01-01");
             JsonNode stored = api.post("admin", "/api/v1/rule-sets", ruleSet).expect(201).json();
             assertThat(stored.path("postedBy").asText()).isEqualTo("admin");
+            assertThat(stored.path("reference").asText()).isEqualTo("HTTP-TEST@1");
+            assertThat(stored.path("builtIn").asBoolean()).isFalse();
+            assertThat(stored.path("ruleSet")).isEqualTo(ruleSet);
             api.post("admin", "/api/v1/rule-sets", ruleSet).problem(409, "already-exists");
-            api.post("admin", "/api/v1/rule-sets", object().put("id", "QHD-2019").put("effectiveFrom", "2019-01-01"))
-               .problem(400, "malformed-request");
-            api.post("admin", "/api/v1/rule-sets", object().put("id", "QHD-2019").put("version", 1)
-                    .put("effectiveFrom", "soon")).problem(400, "malformed-request");
+            assertThat(api.post("admin", "/api/v1/rule-sets", Api.ruleSet("QHD-2018", 1, "2016-01-01"))
+                          .problem(409, "already-exists").path("detail").asText()).contains("built in");
+            assertThat(api.post("admin", "/api/v1/rule-sets", Api.ruleSet("HTTP-TEST", 2, "2099-01-01")
+                    .without("version")).problem(400, "malformed-request").path("errors").get(0).path("field")
+                          .asText()).isEqualTo("version");
+            assertThat(api.post("admin", "/api/v1/rule-sets", Api.ruleSet("HTTP-TEST", 2, "soon"))
+                          .problem(400, "malformed-request").path("errors").get(0).path("message").asText())
+                    .isEqualTo("must be a date, YYYY-MM-DD");
+            api.post("admin", "/api/v1/rule-sets", "[1]").problem(400, "malformed-request");
+
             JsonNode all = api.get("organization", "/api/v1/rule-sets").expect(200).json();
-            JsonNode qhd = all.findParents("id").stream().filter(node -> node.path("id").asText().equals("QHD-2018"))
-                              .findFirst().orElseThrow();
-            assertThat(qhd.path("ruleSet")).isEqualTo(ruleSet);
+            assertThat(all.findValuesAsText("reference")).containsExactly("HTTP-TEST@1", "QHD-2018@1");
+            JsonNode builtIn = all.get(1);
+            assertThat(builtIn.path("builtIn").asBoolean()).isTrue();
+            assertThat(builtIn.path("effectiveFrom").asText()).isEqualTo("2016-01-01");
+            assertThat(builtIn.path("postedBy").isNull()).isTrue();
+            assertThat(builtIn.path("ruleSet").path("duties").size()).isEqualTo(12);
+            assertThat(all.get(0).path("ruleSet")).isEqualTo(ruleSet);
+            assertThat(all.get(0).path("problem").isNull()).isTrue();
             api.post("recorder", "/api/v1/rule-sets", ruleSet).problem(403, "forbidden");
         }
     }

@@ -142,15 +142,19 @@ class RequestHandlingTest {
         }
 
         @Test
-        void operatorKeysInARuleSet_andAnOperatorIdempotencyKey_areData() {
-            ObjectNode ruleSet = object().put("id", "INJ").put("version", 1).put("effectiveFrom", "2018-01-01");
-            ruleSet.putObject("odd").put("$where", "sleep(1000)").put("a.b", "<b>bold</b>");
+        void operatorTextInARuleSet_andAnOperatorIdempotencyKey_areData_andAnOperatorKeyIsNotAField() {
+            ObjectNode ruleSet = Api.ruleSet("INJ", 1, "2099-01-01")
+                    .put("description", "{\"$where\": \"sleep(1000)\"} <b>bold</b>");
             api.post("admin", "/api/v1/rule-sets", ruleSet, "Idempotency-Key", "{\"$ne\":null}").expect(201);
             JsonNode all = api.get("admin", "/api/v1/rule-sets").expect(200).json();
             assertThat(all.findParents("id").stream().filter(node -> node.path("id").asText().equals("INJ"))
                           .findFirst().orElseThrow().path("ruleSet")).isEqualTo(ruleSet);
             ObjectNode another = ruleSet.deepCopy().put("version", 2);
             api.post("admin", "/api/v1/rule-sets", another, "Idempotency-Key", "{\"$gt\":\"\"}").expect(201);
+            ObjectNode operatorKey = ruleSet.deepCopy().put("version", 3);
+            ((ObjectNode) operatorKey.get("consequences")).put("$where", "sleep(1000)");
+            assertThat(api.post("admin", "/api/v1/rule-sets", operatorKey).problem(400, "malformed-request")
+                          .path("errors").get(0).path("field").asText()).isEqualTo("consequences.$where");
         }
     }
 

@@ -2,19 +2,7 @@ package org.ecoledger.api.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ecoledger.api.RunningLedger;
-import org.ecoledger.core.record.AppointOfficialCommand;
-import org.ecoledger.core.record.ImposeOneVetoCommand;
-import org.ecoledger.core.record.OfficialId;
-import org.ecoledger.core.record.OneVetoCapacity;
-import org.ecoledger.core.record.PostId;
-import org.ecoledger.core.record.RegisterOfficialCommand;
-import org.ecoledger.core.record.ResponsibilityKind;
-import org.ecoledger.core.record.Role;
-import org.ecoledger.core.reference.JurisdictionCode;
-import org.ecoledger.core.reference.JurisdictionLevel;
-import org.ecoledger.core.reference.RegisterJurisdictionCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +15,13 @@ import java.time.LocalDate;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ecoledger.api.http.Api.object;
 
-/** The read views over HTTP on the real application: projections built by tracking processors, as-of folds. */
+/**
+ * The read views over HTTP on the real application, written through the API: projections built by tracking
+ * processors, as-of folds, the head hash, search and the processors' health. The scenarios of issue 5 are in
+ * {@link ScenariosOverHttpTest}, rule set versions in {@link RuleSetsOverHttpTest}.
+ */
 class ViewsOverHttpTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,21 +58,14 @@ class ViewsOverHttpTest {
     @Test
     void aOneVetoIn2018_makesTheReviewOn2019_03_01_notEligible_citingItsSequence() throws Exception {
         try (RunningLedger ledger = RunningLedger.start(dataDir)) {
-            CommandGateway gateway = ledger.bean(CommandGateway.class);
-            JurisdictionCode city = JurisdictionCode.of("130300000000");
-            OfficialId official = OfficialId.of("o-1");
-            gateway.sendAndWait(new RegisterJurisdictionCommand(city, "示例市", JurisdictionLevel.CITY, null,
-                                                                LocalDate.of(1990, 1, 1), null, "admin"));
-            gateway.sendAndWait(new RegisterOfficialCommand(official, "张三", LocalDate.of(2017, 1, 1), null,
-                                                            "recorder"));
-            gateway.sendAndWait(new AppointOfficialCommand(official, PostId.of("city-secretary"), city, null,
-                                                           Role.PARTY_SECRETARY, ResponsibilityKind.OVERALL,
-                                                           LocalDate.of(2017, 1, 3), null, "recorder"));
+            HttpLedger http = new HttpLedger(ledger);
+            http.place("130300000000", "示例市", "CITY", null, LocalDate.of(1990, 1, 1));
+            http.api.post("recorder", "/api/v1/officials", object().put("officialId", "o-1").put("name", "张三")
+                                                                 .put("occurredOn", "2017-01-01")).expect(201);
+            http.appoint("o-1", "city-secretary", "130300000000", "PARTY_SECRETARY", LocalDate.of(2017, 1, 3));
             java.time.Instant beforeTheVeto = java.time.Instant.now();
             Thread.sleep(20);
-            gateway.sendAndWait(new ImposeOneVetoCommand(official, 2018, "示例市", OneVetoCapacity.PRINCIPAL,
-                                                         "空气质量考核未完成", LocalDate.of(2018, 12, 20), null,
-                                                         "organization"));
+            assertThat(http.oneVeto("o-1", 2018, "PRINCIPAL", LocalDate.of(2018, 12, 20))).isEqualTo(2);
 
             JsonNode review = awaitJson(ledger, "/api/v1/officials/o-1/promotion-review?on=2019-03-01",
                                         body -> body.has("eligible"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecoledger.core.rules.LedgerCalendar;
-import org.ecoledger.core.rules.ruleset.RuleSets;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.projections.asof.AsOf;
 import org.ecoledger.projections.compliance.ComplianceView.DutyCompliance;
 import org.ecoledger.projections.compliance.ComplianceView.PostCompliance;
@@ -34,14 +34,14 @@ public class ComplianceService {
     private final PlaceDirectory places;
     private final OfficialRecordStore records;
     private final LedgerCalendar calendar;
-    private final DutyEvaluator duties;
+    private final RuleSetCatalogue ruleSets;
 
-    public ComplianceService(PlaceDirectory places, OfficialRecordStore records, RuleSets ruleSets,
+    public ComplianceService(PlaceDirectory places, OfficialRecordStore records, RuleSetCatalogue ruleSets,
                              LedgerCalendar calendar) {
         this.places = places;
         this.records = records;
         this.calendar = calendar;
-        this.duties = new DutyEvaluator(ruleSets);
+        this.ruleSets = ruleSets;
     }
 
     /** Empty for an unknown jurisdiction. */
@@ -53,6 +53,7 @@ public class ComplianceService {
         keys.add(PlaceKeys.jurisdiction(jurisdictionCode));
         places.departmentsOf(jurisdictionCode).forEach(code -> keys.add(PlaceKeys.department(code)));
         LocalDate lastCompleteDay = calendar.today().minusDays(1);
+        DutyEvaluator duties = new DutyEvaluator(ruleSets.current());
         List<PostCompliance> posts = new ArrayList<>();
         for (OfficialSummary official : records.summaries(records.officialsAt(keys))) {
             RecordState state = null;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.ecoledger.core.reference.JurisdictionLevel;
 import org.ecoledger.core.rules.LedgerCalendar;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.core.rules.ruleset.RuleSets;
 import org.ecoledger.projections.asof.AsOf;
 import org.ecoledger.projections.cases.InspectionCase;
@@ -29,7 +30,9 @@ import org.ecoledger.projections.record.TenureState;
 
 /**
  * 履职档案查询 (the dossier): now, from the projection's stored entries; as of a date, from the record's own events
- * read on demand ({@code history}, the event store). Both are folded by {@link RecordFold}, so they agree.
+ * read on demand ({@code history}, the event store). Both are folded by {@link RecordFold}, so they agree. Duties
+ * are judged with the rule sets known now, or, as of a moment, with those the ledger knew then
+ * ({@link RuleSetCatalogue#knownAt}): a version added later does not change what the record showed.
  */
 public class DossierService {
 
@@ -37,23 +40,21 @@ public class DossierService {
     private final RecordSource history;
     private final PlaceDirectory places;
     private final InspectionCaseStore cases;
-    private final RuleSets ruleSets;
+    private final RuleSetCatalogue ruleSets;
     private final LedgerCalendar calendar;
-    private final DutyEvaluator duties;
 
     /**
      * @param current the projection's entries (for views now)
      * @param history the event store's entries (for views as of a date)
      */
     public DossierService(RecordSource current, RecordSource history, PlaceDirectory places,
-                          InspectionCaseStore cases, RuleSets ruleSets, LedgerCalendar calendar) {
+                          InspectionCaseStore cases, RuleSetCatalogue ruleSets, LedgerCalendar calendar) {
         this.current = current;
         this.history = history;
         this.places = places;
         this.cases = cases;
         this.ruleSets = ruleSets;
         this.calendar = calendar;
-        this.duties = new DutyEvaluator(ruleSets);
     }
 
     /** The dossier now ({@link AsOf#now()}) or as of a moment; empty for an unknown official. */
@@ -75,8 +76,14 @@ public class DossierService {
     /** The dossier of an already folded record. */
     public DossierView dossier(RecordState state) {
         AsOf asOf = state.asOf();
-        LocalDate viewDate = asOf.dateOr(calendar.today());
-        LocalDate lastCompleteDay = asOf.isNow() ? viewDate.minusDays(1) : viewDate;
+        LocalDate today = calendar.today();
+        // A view cannot look past today: as of a day still ahead it shows the record now, and it judges only the
+        // periods that have ended — by the end of the as-of day, and never one that ends today (the day is not over).
+        boolean past = !asOf.isNow() && asOf.date().isBefore(today);
+        LocalDate viewDate = past ? asOf.date() : today;
+        LocalDate lastCompleteDay = past ? asOf.date() : today.minusDays(1);
+        RuleSets known = asOf.isNow() ? ruleSets.current() : ruleSets.knownAt(asOf.cut());
+        DutyEvaluator duties = new DutyEvaluator(known);
         RecordFacts facts = new RecordFacts(state, viewDate);
         List<LifetimeCaseView> lifetime = facts.lifetimeCases();
         List<DepartureAuditView> audits = facts.departureAudits();
@@ -111,7 +118,7 @@ public class DossierService {
                     places.nameOf(last, viewDate).orElse(null), level, last.role(), last.responsibilityKind(),
                     tenures));
         }
-        var assessments = facts.assessments(ruleSets);
+        var assessments = facts.assessments(known);
         assessments.forEach(a -> {
             if (a.ruleSet() != null) {
                 usedSets.add(a.ruleSet());

@@ -29,7 +29,8 @@ import org.ecoledger.projections.record.CorrectionState;
  *
  * @param asOf         the day of an as-of view, {@code null} for now
  * @param asOfInstant  the last instant included, {@code null} for now
- * @param viewDate     the day the duties are judged to (asOf, or today: periods ending after it are in progress)
+ * @param viewDate     the day the view is about: the as-of day, or today for now and for an as-of day still ahead;
+ *                     periods that have not ended by it (by yesterday, when it is today) are in progress
  * @param headSequence the last sequence included; the HTTP layer adds the head hash
  *                     ({@link org.ecoledger.projections.record.RecordHeadLookup})
  * @param ruleSets     the rule sets ({@code id@version}) that judged something in this dossier

@@ -13,6 +13,7 @@ import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.core.rules.ruleset.Consequences;
 import org.ecoledger.core.rules.ruleset.DutyPeriod;
 import org.ecoledger.core.rules.ruleset.RuleSet;
+import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
 import org.ecoledger.core.rules.ruleset.RuleSets;
 import org.ecoledger.projections.asof.AsOf;
 import org.ecoledger.projections.dossier.EntryFacts.AccountabilityCaseView;
@@ -48,24 +49,24 @@ import org.ecoledger.projections.record.TenureState;
  *   <li>{@link ReviewFlagCode#RECENT_SUMMONS} (advisory): a summons in the {@code summonsMonthsReviewed} (12) months up
  *       to D.</li>
  *   <li>{@link ReviewFlagCode#DUTY_MINIMUM_MISSED} (advisory): duty periods missed within the last
- *       {@code dutyQuartersReviewed} (4) full quarters before D's quarter, one flag per post and rule.</li>
+ *       {@code dutyQuartersReviewed} (4) full quarters before D's quarter, one flag per post and rule; for a D still
+ *       ahead, only the periods that ended by yesterday are judged.</li>
  * </ul>
  */
 public class PromotionReviewService {
 
     private final RecordSource history;
     private final PlaceDirectory places;
-    private final RuleSets ruleSets;
+    private final RuleSetCatalogue ruleSets;
     private final LedgerCalendar calendar;
-    private final DutyEvaluator duties;
 
-    public PromotionReviewService(RecordSource history, PlaceDirectory places, RuleSets ruleSets,
+    /** @param ruleSets the rule sets known now (a review is asked now about its date) */
+    public PromotionReviewService(RecordSource history, PlaceDirectory places, RuleSetCatalogue ruleSets,
                                   LedgerCalendar calendar) {
         this.history = history;
         this.places = places;
         this.ruleSets = ruleSets;
         this.calendar = calendar;
-        this.duties = new DutyEvaluator(ruleSets);
     }
 
     /**
@@ -86,7 +87,8 @@ public class PromotionReviewService {
 
     /** The review of an already folded record. */
     public PromotionReviewView review(RecordState state, LocalDate on) {
-        Optional<RuleSet> inForce = ruleSets.inForce(on);
+        RuleSets known = ruleSets.current();
+        Optional<RuleSet> inForce = known.inForce(on);
         List<ReviewFlag> flags = new ArrayList<>();
         if (inForce.isEmpty()) {
             flags.add(flag(ReviewFlagCode.NO_RULE_SET_IN_FORCE, List.of(), null, "-", on));
@@ -106,7 +108,7 @@ public class PromotionReviewService {
         }
 
         Map<Integer, AssessmentView> byYear = new LinkedHashMap<>();
-        facts.assessments(ruleSets).forEach(a -> byYear.put(a.year(), a));
+        facts.assessments(known).forEach(a -> byYear.put(a.year(), a));
         int latest = byYear.containsKey(year) ? year : year - 1;
         for (int y = latest - rules.assessmentYearsReviewed() + 1; y <= latest; y++) {
             AssessmentView assessment = byYear.get(y);
@@ -152,19 +154,23 @@ public class PromotionReviewService {
             }
         }
 
-        flags.addAll(missedDuties(state, on, set));
+        flags.addAll(missedDuties(state, on, set, new DutyEvaluator(known)));
         boolean eligible = flags.stream().noneMatch(ReviewFlag::blocking);
         return new PromotionReviewView(state.officialId(), state.name(), on, eligible, set.reference(),
                 state.headSequence(), flags);
     }
 
-    private List<ReviewFlag> missedDuties(RecordState state, LocalDate on, RuleSet set) {
+    private List<ReviewFlag> missedDuties(RecordState state, LocalDate on, RuleSet set, DutyEvaluator duties) {
         int quarters = set.consequences().dutyQuartersReviewed();
         if (quarters == 0) {
             return List.of();
         }
         LocalDate windowEnd = DutyPeriod.QUARTER.startOf(on).minusDays(1);
         LocalDate windowStart = DutyPeriod.QUARTER.startOf(on).minusMonths(3L * quarters);
+        // A review for a date still ahead (a planned promotion) judges only the periods that have ended by yesterday:
+        // a month not yet over is not missed.
+        LocalDate yesterday = calendar.today().minusDays(1);
+        LocalDate judgedTo = on.isAfter(yesterday) ? yesterday : on;
         Map<String, List<DutyPeriodView>> missed = new LinkedHashMap<>();
         Map<String, TenureState> tenureOf = new LinkedHashMap<>();
         for (TenureState tenure : state.tenures()) {
@@ -172,7 +178,7 @@ public class PromotionReviewService {
                 continue;
             }
             for (DutyPeriodView period : duties.evaluate(state, tenure, places.levelOf(tenure).orElse(null),
-                    windowStart, windowEnd, on)) {
+                    windowStart, windowEnd, judgedTo)) {
                 if (period.status() == DutyStatus.MISSED && !period.start().isBefore(windowStart)
                         && !period.end().isAfter(windowEnd)) {
                     String key = tenure.postId() + "|" + period.ruleSet() + "|" + period.ruleCode();

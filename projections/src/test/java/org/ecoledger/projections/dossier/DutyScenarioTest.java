@@ -158,6 +158,25 @@ class DutyScenarioTest {
     }
 
     @Test
+    void asOfADayStillAhead_theDossierIsAboutToday_andJudgesNoPeriodThatHasNotEnded() {
+        ledger.official("k-head", "李县长");
+        ledger.appoint("k-head", "K-GOV-HEAD", "K", Role.GOVERNMENT_HEAD, of(2018, 1, 1));
+
+        DossierView ahead = ledger.dossiers.dossier("k-head", TestLedger.endOf(of(2024, 12, 31))).orElseThrow();
+        assertThat(ahead.asOf()).isEqualTo(of(2024, 12, 31));
+        assertThat(ahead.viewDate()).isEqualTo(TestLedger.TODAY);
+        List<DutyPeriodView> duties = duties(ahead, "K-GOV-HEAD");
+        assertThat(period(duties, "ART10_COUNTY_GOVERNMENT_EXECUTIVE", "2024-05").status())
+                .isEqualTo(DutyStatus.MISSED);
+        assertThat(period(duties, "ART10_COUNTY_GOVERNMENT_EXECUTIVE", "2024-06").status())
+                .isEqualTo(DutyStatus.IN_PROGRESS);
+        assertThat(duties).extracting(DutyPeriodView::label).doesNotContain("2024-07", "2024-Q3");
+        assertThat(ledger.dossiers.dossier("k-head", TestLedger.endOf(TestLedger.TODAY)).orElseThrow().posts()
+                .get(0).tenures().get(0).duties()).filteredOn(d -> d.label().equals("2024-06"))
+                .extracting(DutyPeriodView::status).containsOnly(DutyStatus.IN_PROGRESS);
+    }
+
+    @Test
     void theCurrentPeriod_isInProgress_notMissed() {
         ledger.official("k-head", "李县长");
         ledger.appoint("k-head", "K-GOV-HEAD", "K", Role.GOVERNMENT_HEAD, of(2018, 1, 1));

@@ -173,6 +173,23 @@ class PromotionReviewScenarioTest {
     }
 
     @Test
+    @DisplayName("a review for a promotion date still ahead judges only the periods that ended by yesterday")
+    void aReviewForADateStillAhead_doesNotCountMonthsNotYetOver_asMissed() {
+        for (int month = 0; month < 11; month++) {
+            java.time.LocalDate day = of(2023, 7, 10).plusMonths(month);
+            ledger.recordingOn(day);
+            ledger.inspection("k-sec", "K-SEC", day);
+            if (month % 3 == 0) {
+                ledger.meeting("k-sec", "K-SEC", MeetingBody.STANDING_COMMITTEE, day);
+            }
+        }
+        // today is 2024-06-01: June, and so the second quarter, are not over
+        PromotionReviewView review = ledger.reviews.review("k-sec", of(2024, 9, 1)).orElseThrow();
+        assertThat(review.flags()).isEmpty();
+        assertThat(ledger.reviews.review("k-sec", of(2024, 8, 1)).orElseThrow().flags()).isEmpty();
+    }
+
+    @Test
     void anUnknownOfficial_hasNoReview() {
         assertThat(ledger.reviews.review("nobody", of(2019, 3, 1))).isEmpty();
     }

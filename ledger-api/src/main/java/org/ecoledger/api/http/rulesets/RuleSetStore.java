@@ -2,6 +2,7 @@ package org.ecoledger.api.http.rulesets;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.ecoledger.api.http.problems.ApiException;
 import org.ecoledger.api.http.problems.ProblemType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
@@ -20,9 +22,10 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * 规则集 (rule sets) as posted: versioned JSON documents in the {@code rule_sets} collection, one per id and
- * version ({@code _id} = {@code "<id>@<version>"}), immutable once stored. The document is kept verbatim as JSON
- * text, so any field name (even one starting with {@code $}) is stored as data; {@code id}, {@code version} and
- * {@code effectiveFrom} are copied beside it. The views read them with {@link #all()}.
+ * version ({@code _id} = {@code "<id>@<version>"}), immutable once stored: the collection only grows. The document
+ * is kept verbatim as JSON text, so any text (even one that looks like a query operator) is stored as data;
+ * {@code id}, {@code version} and {@code effectiveFrom} are copied beside it. The views read them through
+ * {@link PostedRuleSets}, which notices a new one by {@link #count()}.
  */
 public class RuleSetStore {
 
@@ -31,7 +34,7 @@ public class RuleSetStore {
 
     /** A stored rule set. */
     public record StoredRuleSet(String id, long version, LocalDate effectiveFrom, String postedBy, String postedAt,
-                                ObjectNode ruleSet) {
+                                JsonNode ruleSet) {
     }
 
     private final MongoCollection<Document> ruleSets;
@@ -71,20 +74,53 @@ public class RuleSetStore {
         return new StoredRuleSet(id, version, effectiveFrom, postedBy, postedAt, ruleSet.deepCopy());
     }
 
-    /** Every stored rule set, by id and version. */
+    /** How many versions are stored: the collection only grows, so a change in the count means a new version. */
+    public long count() {
+        return ruleSets.countDocuments();
+    }
+
+    /**
+     * Every stored rule set, by id and version. A document that was not written by {@link #save} (a key field missing,
+     * the JSON text unreadable) is still listed, with what could be read ({@code ruleSet} null if nothing), so that
+     * the catalogue can report it instead of failing.
+     */
     public List<StoredRuleSet> all() {
         List<StoredRuleSet> all = new ArrayList<>();
         for (Document document : ruleSets.find()) {
-            try {
-                all.add(new StoredRuleSet(document.getString("id"), document.get("version", Number.class).longValue(),
-                                          LocalDate.parse(document.getString("effectiveFrom")),
-                                          document.getString("postedBy"), document.getString("postedAt"),
-                                          (ObjectNode) mapper.readTree(document.getString("json"))));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored rule set " + document.get("_id") + " is not JSON", e);
-            }
+            all.add(read(document));
         }
         all.sort(Comparator.comparing(StoredRuleSet::id).thenComparingLong(StoredRuleSet::version));
         return all;
+    }
+
+    private static long versionOf(String key, int at) {
+        try {
+            return at > 0 ? Long.parseLong(key.substring(at + 1)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private StoredRuleSet read(Document document) {
+        String key = String.valueOf(document.get("_id"));
+        int separator = key.lastIndexOf('@');
+        String id = document.get("id") instanceof String text ? text
+                : separator > 0 ? key.substring(0, separator) : key;
+        long version = document.get("version") instanceof Number number ? number.longValue()
+                : versionOf(key, separator);
+        LocalDate effectiveFrom;
+        try {
+            effectiveFrom = LocalDate.parse(String.valueOf(document.get("effectiveFrom")));
+        } catch (DateTimeParseException e) {
+            effectiveFrom = null;
+        }
+        JsonNode ruleSet;
+        try {
+            ruleSet = document.get("json") instanceof String json ? mapper.readTree(json) : null;
+        } catch (JsonProcessingException e) {
+            ruleSet = null;
+        }
+        return new StoredRuleSet(id, version, effectiveFrom, document.get("postedBy") instanceof String by ? by : null,
+                                 document.get("postedAt") instanceof String at ? at : null, ruleSet);
     }
 }

@@ -15,14 +15,25 @@ public record Applicability(PostKind postKind, List<JurisdictionLevel> levels, L
 
     public Applicability {
         if (postKind == null) {
-            throw new IllegalArgumentException("appliesTo.postKind is required");
+            throw new InvalidRuleSetException("postKind", "is required: JURISDICTION or DEPARTMENT");
         }
         if (levels == null || levels.isEmpty()) {
-            throw new IllegalArgumentException("appliesTo.levels needs at least one level");
+            throw new InvalidRuleSetException("levels", "needs at least one level");
         }
-        levels = List.copyOf(levels);
-        roles = roles == null ? List.of() : List.copyOf(roles);
-        responsibilityKinds = responsibilityKinds == null ? List.of() : List.copyOf(responsibilityKinds);
+        levels = noNulls(levels, "levels", "a level");
+        roles = roles == null ? List.of() : noNulls(roles, "roles", "a role");
+        responsibilityKinds = responsibilityKinds == null ? List.of()
+                : noNulls(responsibilityKinds, "responsibilityKinds", "a responsibility kind");
+    }
+
+    /** An unmodifiable copy of {@code items}; a {@code null} item is refused naming its index. */
+    static <T> List<T> noNulls(List<T> items, String field, String what) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw new InvalidRuleSetException(field + "[" + i + "]", "must be " + what + ", not null");
+            }
+        }
+        return List.copyOf(items);
     }
 
     /** Whether a post of this kind, at a place of this level, with this role and kind, must carry the duty. */

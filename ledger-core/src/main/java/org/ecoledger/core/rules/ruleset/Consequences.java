@@ -30,14 +30,24 @@ public record Consequences(List<AssessmentGrade> awardIneligibleGrades, boolean 
                            int dutyQuartersReviewed, String accountabilityArticle, String lifetimeArticle) {
 
     public Consequences {
-        awardIneligibleGrades = awardIneligibleGrades == null ? List.of() : List.copyOf(awardIneligibleGrades);
-        if (consecutiveUnqualifiedForAdjustment < 1 || assessmentYearsReviewed < 1 || oneVetoYearsReviewed < 1
-                || summonsMonthsReviewed < 0 || dutyQuartersReviewed < 0) {
-            throw new IllegalArgumentException("consequences: the counts of years, months and quarters must be positive");
-        }
-        for (String article : new String[] {assessmentArticle, postAdjustmentArticle, oneVetoArticle, summonsArticle,
-                accountabilityArticle, lifetimeArticle}) {
-            DutyRule.requireText(article, "consequences: an article");
+        awardIneligibleGrades = awardIneligibleGrades == null ? List.of()
+                : Applicability.noNulls(awardIneligibleGrades, "awardIneligibleGrades", "a grade");
+        atLeast(consecutiveUnqualifiedForAdjustment, 1, "consecutiveUnqualifiedForAdjustment");
+        atLeast(assessmentYearsReviewed, 1, "assessmentYearsReviewed");
+        atLeast(oneVetoYearsReviewed, 1, "oneVetoYearsReviewed");
+        atLeast(summonsMonthsReviewed, 0, "summonsMonthsReviewed");
+        atLeast(dutyQuartersReviewed, 0, "dutyQuartersReviewed");
+        DutyRule.requireText(assessmentArticle, "assessmentArticle");
+        DutyRule.requireText(postAdjustmentArticle, "postAdjustmentArticle");
+        DutyRule.requireText(oneVetoArticle, "oneVetoArticle");
+        DutyRule.requireText(summonsArticle, "summonsArticle");
+        DutyRule.requireText(accountabilityArticle, "accountabilityArticle");
+        DutyRule.requireText(lifetimeArticle, "lifetimeArticle");
+    }
+
+    private static void atLeast(int value, int least, String field) {
+        if (value < least) {
+            throw new InvalidRuleSetException(field, "must be at least " + least + ", was " + value);
         }
     }
 }

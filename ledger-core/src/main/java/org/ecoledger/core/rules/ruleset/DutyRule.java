@@ -23,22 +23,31 @@ public record DutyRule(String code, Duty duty, Applicability appliesTo, DutyPeri
     public DutyRule {
         requireText(code, "code");
         requireText(article, "article");
-        if (duty == null || appliesTo == null || period == null || minimum == null) {
-            throw new IllegalArgumentException("duty " + code + ": duty, appliesTo, period and minimum are required");
-        }
-        bodies = bodies == null ? List.of() : List.copyOf(bodies);
+        required(duty, "duty");
+        required(appliesTo, "appliesTo");
+        required(period, "period");
+        required(minimum, "minimum");
+        bodies = bodies == null ? List.of() : Applicability.noNulls(bodies, "bodies", "a meeting body");
         boolean meeting = duty == Duty.MEETING || duty == Duty.DISPATCH_MEETING;
         if (meeting == bodies.isEmpty()) {
-            throw new IllegalArgumentException("duty " + code + ": meeting duties, and only they, name their bodies");
+            throw new InvalidRuleSetException("bodies", "duty " + code + ": meeting duties (MEETING, "
+                    + "DISPATCH_MEETING), and only they, name the meeting bodies that count");
         }
         if ((duty == Duty.GRASSROOTS_DAYS) == (minimum.share() == null)) {
-            throw new IllegalArgumentException("duty " + code + ": grassroots days, and only they, take a share");
+            throw new InvalidRuleSetException("minimum", "duty " + code + ": grassroots days, and only they, take a "
+                    + "share (the others a count)");
         }
     }
 
     static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidRuleSetException(field, "is required");
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidRuleSetException(field, "is required");
         }
     }
 }

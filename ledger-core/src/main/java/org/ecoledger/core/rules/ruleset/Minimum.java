@@ -11,10 +11,10 @@ public record Minimum(Integer count, Share share) {
 
     public Minimum {
         if ((count == null) == (share == null)) {
-            throw new IllegalArgumentException("a minimum is either a count or a share, not both nor neither");
+            throw new InvalidRuleSetException("", "a minimum is either a count or a share, not both nor neither");
         }
         if (count != null && count < 1) {
-            throw new IllegalArgumentException("a minimum count must be at least 1, was " + count);
+            throw new InvalidRuleSetException("count", "a minimum count must be at least 1, was " + count);
         }
     }
 

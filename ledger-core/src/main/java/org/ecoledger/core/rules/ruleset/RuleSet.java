@@ -25,20 +25,28 @@ public record RuleSet(String id, int version, LocalDate effectiveFrom, String de
 
     public RuleSet {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("a rule set id is 1 to 64 letters, digits, '.', '_' or '-', was " + id);
+            throw new InvalidRuleSetException("id", "a rule set id is 1 to 64 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit; was " + id);
         }
         if (version < 1) {
-            throw new IllegalArgumentException("a rule set version starts at 1, was " + version);
+            throw new InvalidRuleSetException("version", "a rule set version starts at 1, was " + version);
         }
-        if (effectiveFrom == null || partialPeriodRule == null || consequences == null) {
-            throw new IllegalArgumentException("rule set " + id + ": effectiveFrom, partialPeriodRule and consequences "
-                    + "are required");
+        if (effectiveFrom == null) {
+            throw new InvalidRuleSetException("effectiveFrom", "is required: the first day the set is in force");
         }
-        duties = duties == null ? List.of() : List.copyOf(duties);
+        if (partialPeriodRule == null) {
+            throw new InvalidRuleSetException("partialPeriodRule", "is required: one of "
+                    + java.util.Arrays.toString(PartialPeriodRule.values()));
+        }
+        if (consequences == null) {
+            throw new InvalidRuleSetException("consequences", "is required");
+        }
+        duties = duties == null ? List.of() : Applicability.noNulls(duties, "duties", "a duty");
         Set<String> codes = new HashSet<>();
-        for (DutyRule duty : duties) {
-            if (!codes.add(duty.code())) {
-                throw new IllegalArgumentException("rule set " + id + ": duty code " + duty.code() + " is used twice");
+        for (int i = 0; i < duties.size(); i++) {
+            if (!codes.add(duties.get(i).code())) {
+                throw new InvalidRuleSetException("duties[" + i + "].code", "duty code " + duties.get(i).code()
+                        + " is used twice");
             }
         }
     }

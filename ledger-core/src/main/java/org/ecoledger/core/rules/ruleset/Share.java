@@ -8,10 +8,12 @@ public record Share(int numerator, int denominator) {
 
     public Share {
         if (denominator <= 0) {
-            throw new IllegalArgumentException("a share's denominator must be positive, was " + denominator);
+            throw new InvalidRuleSetException("denominator", "a share's denominator must be positive, was "
+                    + denominator);
         }
         if (numerator < 0 || numerator > denominator) {
-            throw new IllegalArgumentException("a share must lie between 0 and 1, was " + numerator + "/" + denominator);
+            throw new InvalidRuleSetException("numerator", "a share must lie between 0 and 1, was " + numerator + "/"
+                    + denominator);
         }
     }
 

@@ -146,25 +146,71 @@ class RuleSetsTest {
         }
 
         @Test
-        void aFractionalNumber_isRefusedWhenRead_ratherThanTruncated() throws Exception {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("rulesets/QHD-2018.json")) {
-                String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replaceFirst("\"count\": 1", "\"count\": 1.5");
-                assertThatThrownBy(() -> RuleSets.fromTree(MAPPER, MAPPER.readTree(json)))
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining(".duties[0].minimum.count must be an integer");
-            }
+        void aFractionalNumber_isRefusedWhenRead_ratherThanTruncated() {
+            assertThat(refusal(qhdJson().replaceFirst("\"count\": 1", "\"count\": 1.5")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].minimum.count"))
+                    .satisfies(e -> assertThat(e.reason()).startsWith("must be an integer"));
         }
 
         @Test
-        void anInvalidRuleSet_isRefusedWithItsReason() throws Exception {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("rulesets/QHD-2018.json")) {
-                String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("\"version\": 1", "\"version\": 0");
-                assertThatThrownBy(() -> RuleSets.fromTree(MAPPER, MAPPER.readTree(json)))
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("version starts at 1");
+        void anInvalidRuleSet_isRefusedWithItsReason() {
+            assertThat(refusal(qhdJson().replace("\"version\": 1", "\"version\": 0")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("version"))
+                    .satisfies(e -> assertThat(e.reason()).contains("version starts at 1"));
+        }
+
+        @Test
+        void aProblemInsideADuty_namesItsPathInTheDocument() {
+            String json = qhdJson();
+            assertThat(refusal(json.replaceFirst("\"count\": 1", "\"count\": 0")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].minimum.count"))
+                    .satisfies(e -> assertThat(e.reason()).contains("at least 1"));
+            assertThat(refusal(json.replaceFirst("\"bodies\": \\[\"STANDING_COMMITTEE\"\\]", "\"bodies\": []")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].bodies"));
+            assertThat(refusal(json.replaceFirst("\"levels\": \\[\"CITY\"\\]", "\"levels\": [\"CITY\", null]")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].appliesTo.levels[1]"));
+            assertThat(refusal(json.replaceFirst("\"period\": \"QUARTER\"", "\"period\": \"WEEK\"")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].period"))
+                    .satisfies(e -> assertThat(e.reason()).contains("MONTH, QUARTER, HALF_YEAR, YEAR"));
+            assertThat(refusal(json.replaceFirst("\"description\": \"市委常委会", "\"descripton\": \"市委常委会")))
+                    .as("a misspelt field is refused, not ignored")
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].descripton"))
+                    .satisfies(e -> assertThat(e.reason()).contains("not a field").contains("description"));
+            assertThat(refusal(json.replaceFirst("\"minimum\": \\{\"count\": 1\\}", "\"minimun\": {\"count\": 1}")))
+                    .as("a misspelt required field: the record misses it first")
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("duties[0].minimum"))
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo("is required"));
+            assertThat(refusal(json.replace("\"effectiveFrom\": \"2016-01-01\"", "\"effectiveFrom\": \"soon\"")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("effectiveFrom"))
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo("must be a date, YYYY-MM-DD"));
+            assertThat(refusal(json.replace("\"dutyQuartersReviewed\": 4", "\"dutyQuartersReviewed\": -1")))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("consequences.dutyQuartersReviewed"));
+            assertThat(refusal("[1]")).satisfies(e -> assertThat(e.field()).isEmpty());
+        }
+
+        @Test
+        void aDutyCodeUsedTwice_isRefused() {
+            String json = qhdJson().replace("\"ART10_CITY_GOVERNMENT_EXECUTIVE\"", "\"ART10_CITY_STANDING_COMMITTEE\"");
+            assertThat(refusal(json)).satisfies(e -> assertThat(e.field()).isEqualTo("duties[1].code"));
+        }
+
+        static String qhdJson() {
+            try (InputStream in = RuleSetsTest.class.getClassLoader().getResourceAsStream("rulesets/QHD-2018.json")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        static InvalidRuleSetException refusal(String json) {
+            try {
+                RuleSets.fromTree(MAPPER, MAPPER.readTree(json));
+            } catch (InvalidRuleSetException e) {
+                return e;
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            throw new AssertionError("accepted: " + json);
         }
     }
 
