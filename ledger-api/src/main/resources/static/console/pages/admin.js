@@ -16,8 +16,8 @@ function tabs(current) {
 function places() {
   const register = apiForm({
     label: t('admin.register'),
-    fields: [spec('code', 'text', { required: true, inputmode: 'numeric' }), spec('name', 'text', { required: true }),
-      spec('level', 'select', { codes: 'level', required: true }), spec('parentCode', 'text', { inputmode: 'numeric' }),
+    fields: [spec('code', 'text', { required: true, inputmode: 'numeric' }),
+      spec('name', 'text', { required: true, label: t('common.name') }), spec('level', 'select', { codes: 'level', required: true }), spec('parentCode', 'text', { inputmode: 'numeric' }),
       spec('validFrom', 'date'), spec('sourceDocument')].map(build),
     path: () => 'api/v1/jurisdictions',
     success: (answer, body) => notice('ok', t('admin.registered', `${body.name} (${body.code})`)),
@@ -28,7 +28,7 @@ function places() {
     label: t('admin.change'),
     extra: changed.element,
     fields: [spec('kind', 'select', { codes: 'changeKind', required: true }), spec('on', 'date', { required: true }),
-      spec('name'), spec('parentCode', 'text', { inputmode: 'numeric' }), spec('intoCode', 'text', { inputmode: 'numeric' }),
+      spec('name', 'text', { label: t('admin.newName') }), spec('parentCode', 'text', { inputmode: 'numeric' }), spec('intoCode', 'text', { inputmode: 'numeric' }),
       spec('sourceDocument')].map(build),
     path: () => `api/v1/jurisdictions/${seg(changed.input.value.trim() || '-')}/changes`,
     success: () => notice('ok', t('admin.changed')),
@@ -64,7 +64,7 @@ function places() {
 function departments() {
   return [section(t('admin.department'), apiForm({
     label: t('admin.department'),
-    fields: [spec('code', 'text', { required: true }), spec('name', 'text', { required: true }),
+    fields: [spec('code', 'text', { required: true }), spec('name', 'text', { required: true, label: t('common.name') }),
       spec('jurisdictionCode', 'text', { required: true, inputmode: 'numeric' }), spec('validFrom', 'date'),
       spec('sourceDocument')].map(build),
     path: () => 'api/v1/departments',

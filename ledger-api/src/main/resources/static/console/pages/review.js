@@ -15,7 +15,7 @@ export async function render(view, { args: [officialId], params, navigate }) {
   view.append(title,
     h('p', {}, h('a', { href: officialHref(officialId) }, t('review.back'))),
     h('form', {
-      class: 'form form-inline', novalidate: true, 'aria-label': t('review.on'),
+      class: 'form form-inline narrow', novalidate: true, 'aria-label': t('review.on'),
       on: {
         submit: (event) => {
           event.preventDefault();

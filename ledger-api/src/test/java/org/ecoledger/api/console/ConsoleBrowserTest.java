@@ -91,11 +91,11 @@ class ConsoleBrowserTest {
     @Test
     @DisplayName("登录: Tab reaches the labelled fields, Enter submits; a wrong password is said so; English on request")
     void signIn_byKeyboard() {
-        driver.get(base + "/");
-        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
-        driver.navigate().refresh();
+        signOut();
+        driver.get(base + "/#/official/" + ConsoleFixture.ZHANG);
         waitFor(By.name("username"));
-        assertThat(driver.getCurrentUrl()).contains("#/signin");
+        assertThat(driver.getCurrentUrl()).as("a deep link asks to sign in first")
+                                          .endsWith("#/signin?next=%23%2Fofficial%2F" + ConsoleFixture.ZHANG);
         assertThat(label("username")).isEqualTo("用户名 *");
         assertThat(label("password")).isEqualTo("密码 *");
 
@@ -113,6 +113,7 @@ class ConsoleBrowserTest {
         again.sendKeys("organization" + Keys.ENTER);
         WebElement nav = waitFor(By.cssSelector("nav.main-nav"));
         assertThat(nav.getText()).contains("干部检索", "事件追溯", "录入").doesNotContain("管理");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "张三 · " + ConsoleFixture.ZHANG));
         assertThat(driver.findElement(By.cssSelector(".who")).getText()).contains("organization", "组织部门");
 
         driver.findElement(By.cssSelector(".lang-toggle")).click();
@@ -353,10 +354,7 @@ class ConsoleBrowserTest {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                                  Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         try {
-            driver.get(base + "/");
-            driver.executeScript("sessionStorage.clear();");
-            driver.navigate().refresh();
-            waitFor(By.name("username"));
+            signOut();
             assertNoHorizontalOverflow("#/signin");
             signIn("discipline");
             check("#/search?q=" + ConsoleFixture.encoded("张"), ".search-results");
@@ -390,9 +388,7 @@ class ConsoleBrowserTest {
 
     /** Signs in through the form (a fresh tab session), landing on the user's first page. */
     private void signIn(String user) {
-        driver.get(base + "/");
-        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
-        driver.navigate().refresh();
+        signOut();
         type("username", user);
         type("password", user);
         driver.findElement(By.name("password")).sendKeys(Keys.ENTER);
@@ -400,10 +396,23 @@ class ConsoleBrowserTest {
         wait.until(d -> !d.getCurrentUrl().endsWith("#/signin") && !d.findElements(By.tagName("h1")).isEmpty());
     }
 
+    /** A fresh start on the sign-in page: nothing kept from an earlier test (no session, no language). */
+    private void signOut() {
+        driver.get(base + "/");
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get(base + "/index.html#/signin");
+        waitFor(By.name("username"));
+    }
+
     /** Goes to a page of the console and waits until the previous page is gone. */
     private void go(String hash) {
         List<WebElement> old = driver.findElements(By.tagName("main"));
-        driver.get(base + "/" + hash);
+        String target = base + "/" + hash;
+        if (driver.getCurrentUrl().equals(target)) {
+            driver.navigate().refresh();
+        } else {
+            driver.get(target);
+        }
         if (!old.isEmpty()) {
             wait.until(ExpectedConditions.stalenessOf(old.get(0)));
         }

@@ -108,6 +108,14 @@ class BrowserProtectionsTest {
         }
 
         @Test
+        void me_isInTheOpenApiDescription() {
+            JsonNode docs = api.get(null, "/v3/api-docs").expect(200).json();
+            JsonNode me = docs.path("paths").path("/api/v1/me").path("get");
+            assertThat(me.path("summary").asText()).contains("signed-in caller");
+            assertThat(me.path("responses").path("401").path("content").has("application/problem+json")).isTrue();
+        }
+
+        @Test
         void aPagesScript_getsNoBasicChallenge_soTheBrowserShowsNoDialog() {
             Api.Answer fromScript = api.get(null, "/api/v1/me", "X-Requested-With", "XMLHttpRequest");
             fromScript.problem(401, "unauthenticated");
