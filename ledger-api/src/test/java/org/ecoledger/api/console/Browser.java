@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,17 +33,20 @@ final class Browser {
     private Browser() {
     }
 
-    /** Skips (or, when required, fails) the calling test class when there is no browser. */
-    static void requireChromium() {
+    /**
+     * Why the browser tests cannot run here, or {@code null} when they can; fails at once when the environment
+     * requires them ({@code LEDGER_BROWSER_TESTS=required}).
+     */
+    static String missing() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
+            return null;
         }
         String message = "The console's browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
                 + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver";
         if ("required".equals(String.valueOf(System.getenv(REQUIRED)).toLowerCase(Locale.ROOT))) {
             fail(message + " (" + REQUIRED + "=required)");
         }
-        Assumptions.abort(message + ". Skipped; set " + REQUIRED + "=required to fail instead.");
+        return message + ". Skipped; set " + REQUIRED + "=required to fail instead.";
     }
 
     /** A fresh headless browser with its own profile, saving downloads into {@code downloads}. */

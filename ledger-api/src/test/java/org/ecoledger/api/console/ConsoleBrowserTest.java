@@ -15,7 +15,9 @@ import org.ecoledger.api.http.Api;
 import org.ecoledger.core.store.LedgerSchema;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,9 +66,15 @@ class ConsoleBrowserTest {
     @RegisterExtension
     final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
 
+    /** Why there is no browser here (each test is then skipped, saying so), or null. */
+    String noBrowser;
+
     @BeforeAll
     void start() throws Exception {
-        Browser.requireChromium();
+        noBrowser = Browser.missing();
+        if (noBrowser != null) {
+            return;
+        }
         ledger = RunningLedger.start(dataDir);
         base = ledger.baseUrl();
         api = new Api(ledger);
@@ -74,6 +82,11 @@ class ConsoleBrowserTest {
         fixture.create();
         driver = Browser.start(downloads);
         wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(noBrowser == null, noBrowser);
     }
 
     @AfterAll
