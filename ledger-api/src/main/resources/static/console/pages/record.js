@@ -45,8 +45,9 @@ function entryForm(params) {
     onError: (e) => {
       official.setError('');
       type.setError('');
-      if (e instanceof ApiError && e.status === 404) {
-        official.setError(e.problem.detail || '');
+      const idProblem = e instanceof ApiError ? e.fieldErrors.find((p) => p.field === 'officialId') : null;
+      if (e instanceof ApiError && (e.status === 404 || idProblem)) {
+        official.setError(idProblem ? idProblem.message : e.problem.detail || '');
         official.input.focus();
         return true;
       }
