@@ -48,6 +48,7 @@ class RoleMatrixTest {
     static final String OFFICIAL = "matrix";
 
     static final List<Row> MATRIX = List.of(
+            new Row("GET", "/api/v1/me", "/api/v1/me", null, EVERYONE),
             new Row("POST", "/api/v1/officials", "/api/v1/officials", "{}", Set.of(RECORDER, ORGANIZATION)),
             new Row("POST", "/api/v1/officials/{officialId}/entries", "/api/v1/officials/matrix/entries", "{}",
                     Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),

@@ -34,6 +34,8 @@ public final class ApiAccessRules {
 
     /** The table, first match wins. */
     public static final List<Rule> RULES = List.of(
+            // the caller (the console's sign-in)
+            new Rule(HttpMethod.GET, "/api/v1/me", ANYONE),
             // reference data and rule sets (ADMIN writes)
             new Rule(HttpMethod.POST, "/api/v1/jurisdictions", Set.of(ADMIN)),
             new Rule(HttpMethod.POST, "/api/v1/jurisdictions/*/changes", Set.of(ADMIN)),

@@ -18,6 +18,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String REALM = "eco-ledger";
+    static final String REQUESTED_WITH = "X-Requested-With";
+    static final String REQUESTED_WITH_SCRIPT = "XMLHttpRequest";
 
     private final ProblemResponses problems;
     private final boolean basic;
@@ -32,7 +34,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (basic) {
+        if (basic && !fromScript(request)) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
         if (bearer) {
@@ -42,6 +44,14 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         problems.write(response, Problems.of(ProblemType.UNAUTHENTICATED, gaveCredentials
                 ? "The credentials were not accepted"
                 : "This path needs credentials (HTTP Basic" + (bearer ? " or a bearer token" : "") + ")"));
+    }
+
+    /**
+     * A page's script (the console) says so with {@code X-Requested-With: XMLHttpRequest}; its 401 then carries no
+     * Basic challenge, which would make the browser show its own sign-in dialog and cache the password.
+     */
+    static boolean fromScript(HttpServletRequest request) {
+        return REQUESTED_WITH_SCRIPT.equalsIgnoreCase(String.valueOf(request.getHeader(REQUESTED_WITH)));
     }
 
     @Override

@@ -47,8 +47,9 @@ import java.time.Clock;
 /**
  * Spring Security for the API: HTTP Basic against configured users (bcrypt hashes) or the embedded default's demo
  * users, bearer tokens when a JWT issuer is configured, the role table of {@link ApiAccessRules}, 401/403 as
- * problem details, stateless, no CSRF (no cookies, no sessions). Also registers the filters around it: the request
- * limits before it, idempotency after it.
+ * problem details, stateless: no cookies, no sessions, so no CSRF tokens; cross-site requests from browsers are
+ * refused and every answer carries the browser security headers ({@link BrowserProtections}). Also registers the
+ * filters around it: the request limits before it, idempotency after it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.mode", havingValue = "app", matchIfMissing = true)
@@ -136,6 +137,7 @@ public class SecurityConfiguration {
             })
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers)
                                                        .accessDeniedHandler(handlers));
+        BrowserProtections.apply(http, problems);
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.realmName(ProblemSecurityHandlers.REALM)
                                                  .authenticationEntryPoint(handlers));
