@@ -69,6 +69,7 @@ class CrashIT {
         try (StoreInspector store = new StoreInspector(app.storeAddress())) {
             StoreInspector.EventLog log = store.events();
             assertThat(log.holes()).as("holes in the global index after %s", when).isEmpty();
+            assertThat(log.chainBreaks()).as("records that are not linear").isEmpty();
 
             Checks.Verdict verdict = Checks.verdict(loads, log);
             assertThat(verdict.problems()).as("requests vs stored entries after %s", when).isEmpty();

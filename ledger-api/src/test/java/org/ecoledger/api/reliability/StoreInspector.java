@@ -28,7 +28,7 @@ public final class StoreInspector implements AutoCloseable {
 
     /** One stored event: where it is, which record, and the marker of the request that appended it (if any). */
     public record StoredEvent(long globalIndex, String aggregateId, long sequence, String eventId, String payloadType,
-                              String hash, String marker) {
+                              String prevHash, String hash, String marker) {
     }
 
     /** The events in global order, and what is wrong with that order (empty: nothing). */
@@ -41,6 +41,33 @@ public final class StoreInspector implements AutoCloseable {
                 records.computeIfAbsent(event.aggregateId(), id -> new TreeMap<>()).put(event.sequence(), event);
             }
             return records;
+        }
+
+        /**
+         * Where a record is not one straight line: a sequence missing or repeated, or an entry whose {@code prevHash}
+         * is not the hash of the entry before it (a fork). Empty when every record is linear.
+         */
+        public List<String> chainBreaks() {
+            List<String> breaks = new ArrayList<>();
+            Map<String, List<StoredEvent>> records = new HashMap<>();
+            for (StoredEvent event : events) {
+                records.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+            }
+            records.forEach((record, stored) -> {
+                stored.sort(Comparator.comparingLong(StoredEvent::sequence));
+                for (int i = 0; i < stored.size(); i++) {
+                    StoredEvent event = stored.get(i);
+                    if (event.sequence() != i) {
+                        breaks.add(record + ": sequence " + event.sequence() + " at position " + i);
+                        return;
+                    }
+                    if (i > 0 && !event.prevHash().equals(stored.get(i - 1).hash())) {
+                        breaks.add(record + "#" + i + ": prevHash is not the hash of #" + (i - 1));
+                        return;
+                    }
+                }
+            });
+            return breaks;
         }
 
         /** Every marker with the events that carry it (more than one: an append was stored twice). */
@@ -98,7 +125,8 @@ public final class StoreInspector implements AutoCloseable {
                 }
                 events.add(new StoredEvent(index, commit.getString("aggregateId"),
                         event.get("sequence", Number.class).longValue(), event.getString("eventId"),
-                        event.getString("payloadType"), event.getString("hash"), marker));
+                        event.getString("payloadType"), event.getString("prevHash"), event.getString("hash"),
+                        marker));
             }
             expected = first + inside.size();
         }

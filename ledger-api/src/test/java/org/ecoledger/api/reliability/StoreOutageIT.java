@@ -76,6 +76,7 @@ class StoreOutageIT {
         try (StoreInspector store = new StoreInspector("127.0.0.1:" + storePort)) {
             StoreInspector.EventLog log = store.events();
             assertThat(log.holes()).as("holes in the global index after %s", when).isEmpty();
+            assertThat(log.chainBreaks()).as("records that are not linear").isEmpty();
             Checks.Verdict verdict = Checks.verdict(loads, log);
             assertThat(verdict.problems()).as("requests vs stored entries after %s", when).isEmpty();
             assertThat(verdict.lost()).isZero();

@@ -97,6 +97,7 @@ class TwoNodesIT {
             try (StoreInspector inspector = new StoreInspector("127.0.0.1:" + storePort)) {
                 StoreInspector.EventLog log = inspector.events();
                 assertThat(log.holes()).as("holes in the global index").isEmpty();
+                assertThat(log.chainBreaks()).as("records that are not linear").isEmpty();
                 Checks.Verdict verdict = Checks.verdict(List.of(load), log);
                 assertThat(verdict.problems()).as("requests vs stored entries").isEmpty();
                 assertThat(verdict.lost()).isZero();
