@@ -1,7 +1,9 @@
 package org.ecoledger.api;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +25,14 @@ public final class RunningLedger implements AutoCloseable {
 
     /** Starts the application; {@code --name=value} arguments replace the defaults above of the same name. */
     public static RunningLedger start(Path dataDir, String... args) {
+        return startWith(List.of(), dataDir, args);
+    }
+
+    /**
+     * Starts the application with more configuration classes (e.g. a {@code @Primary} bean that replaces one of the
+     * application's for a test); otherwise as {@link #start(Path, String...)}.
+     */
+    public static RunningLedger startWith(List<Class<?>> sources, Path dataDir, String... args) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("server.port", "0");
         arguments.put("server.address", "127.0.0.1");
@@ -38,7 +48,10 @@ public final class RunningLedger implements AutoCloseable {
         String[] commandLine = arguments.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class).run(commandLine));
+        List<Class<?>> all = new ArrayList<>();
+        all.add(LedgerApplication.class);
+        all.addAll(sources);
+        return new RunningLedger(new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).run(commandLine));
     }
 
     public ConfigurableApplicationContext context() {

@@ -132,27 +132,30 @@ public final class Checks {
     }
 
     /**
-     * Waits until every tracking processor (the views and the log writer) is held by one of {@code nodes} and has
-     * handled every event up to the end of the log.
+     * Waits until every tracking processor (the views and the log writer) is held by one of the live {@code nodes}
+     * and has handled every event up to the end of the log.
      */
     public static void awaitCaughtUp(Collection<LedgerProcess> nodes, Duration timeout) {
-        Reliability.await("the processors to catch up with the end of the log", timeout, () -> caughtUp(nodes));
+        Reliability.await("the processors to catch up with the end of the log", timeout,
+                          () -> caughtUp(nodes.stream().filter(LedgerProcess::isAlive).map(LedgerProcess::http)
+                                              .toList()));
     }
 
-    static boolean caughtUp(Collection<LedgerProcess> nodes) {
+    /** {@link #awaitCaughtUp(Collection, Duration)} for nodes known by their HTTP address. */
+    public static void awaitCaughtUp(Http node, Duration timeout) {
+        Reliability.await("the processors to catch up with the end of the log", timeout,
+                          () -> caughtUp(List.of(node)));
+    }
+
+    static boolean caughtUp(List<Http> nodes) {
         Map<String, Boolean> processors = new HashMap<>();
-        long end = Long.MIN_VALUE;
-        for (LedgerProcess node : nodes) {
-            if (!node.isAlive()) {
-                continue;
-            }
+        for (Http node : nodes) {
             JsonNode details;
             try {
-                details = node.health().path("components").path("processors").path("details");
+                details = health(node).path("components").path("processors").path("details");
             } catch (Http.Unanswered e) {
                 return false;
             }
-            end = Math.max(end, details.path("endOfLog").asLong());
             for (Iterator<Map.Entry<String, JsonNode>> it = details.path("processors").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> processor = it.next();
                 processors.putIfAbsent(processor.getKey(), false);
@@ -164,6 +167,16 @@ public final class Checks {
             }
         }
         return !processors.isEmpty() && processors.values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    /** {@code /actuator/health} with its details. */
+    public static JsonNode health(Http node) {
+        return node.get(null, "/actuator/health").json();
+    }
+
+    /** The store a node uses, {@code host:port}, as its health shows it. */
+    public static String storeAddress(Http node) {
+        return health(node).path("components").path("store").path("details").path("address").asText();
     }
 
     /** Appends {@code lines} to the test's report under {@code target/reliability} and to stdout. */

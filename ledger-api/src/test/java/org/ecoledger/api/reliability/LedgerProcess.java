@@ -225,12 +225,12 @@ public final class LedgerProcess implements AutoCloseable {
 
     /** {@code /actuator/health} with its details. */
     public JsonNode health() {
-        return http().get(null, "/actuator/health").json();
+        return Checks.health(http());
     }
 
     /** The store this node uses, {@code host:port}, as its health shows it. */
     public String storeAddress() {
-        return health().path("components").path("store").path("details").path("address").asText();
+        return Checks.storeAddress(http());
     }
 
     public Path logFile() {

@@ -28,7 +28,7 @@ public final class StoreInspector implements AutoCloseable {
 
     /** One stored event: where it is, which record, and the marker of the request that appended it (if any). */
     public record StoredEvent(long globalIndex, String aggregateId, long sequence, String eventId, String payloadType,
-                              String prevHash, String hash, String marker) {
+                              String timestamp, String prevHash, String hash, String marker) {
     }
 
     /** The events in global order, and what is wrong with that order (empty: nothing). */
@@ -125,7 +125,8 @@ public final class StoreInspector implements AutoCloseable {
                 }
                 events.add(new StoredEvent(index, commit.getString("aggregateId"),
                         event.get("sequence", Number.class).longValue(), event.getString("eventId"),
-                        event.getString("payloadType"), event.getString("prevHash"), event.getString("hash"),
+                        event.getString("payloadType"), event.getString("timestamp"), event.getString("prevHash"),
+                        event.getString("hash"),
                         marker));
             }
             expected = first + inside.size();
