@@ -2,7 +2,9 @@ package org.ecoledger.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +36,18 @@ public final class RunningLedger implements AutoCloseable {
      * "in 2020" and ask the views as of a date in between; {@code null} keeps the system clock.
      */
     public static RunningLedger start(Path dataDir, Clock clock, String... args) {
+        return launch(List.of(), dataDir, clock, args);
+    }
+
+    /**
+     * Starts the application with more configuration classes (e.g. a {@code @Primary} bean that replaces one of the
+     * application's for a test); otherwise as {@link #start(Path, String...)}.
+     */
+    public static RunningLedger startWith(List<Class<?>> sources, Path dataDir, String... args) {
+        return launch(sources, dataDir, null, args);
+    }
+
+    private static RunningLedger launch(List<Class<?>> sources, Path dataDir, Clock clock, String... args) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("server.port", "0");
         arguments.put("server.address", "127.0.0.1");
@@ -49,7 +63,10 @@ public final class RunningLedger implements AutoCloseable {
         String[] commandLine = arguments.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
+        List<Class<?>> all = new ArrayList<>();
+        all.add(LedgerApplication.class);
+        all.addAll(sources);
+        SpringApplicationBuilder application = new SpringApplicationBuilder(all.toArray(Class<?>[]::new));
         if (clock != null) {
             application.initializers((GenericApplicationContext context) -> context.registerBean(
                     "testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));

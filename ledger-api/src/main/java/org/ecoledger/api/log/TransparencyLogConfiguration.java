@@ -8,8 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.ecoledger.api.LedgerProperties;
+import org.ecoledger.api.messaging.EventStoreConfiguration;
 import org.ecoledger.core.log.Ed25519NoteSigner;
 import org.ecoledger.core.log.MerkleTree;
 import org.ecoledger.core.log.NoteSigner;
@@ -79,9 +79,8 @@ public class TransparencyLogConfiguration {
         String group = TransparencyLogProcessor.PROCESSING_GROUP;
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(group, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                .andInitialSegmentsCount(1)
-                                                                .andBatchSize(TransparencyLogProcessor.BATCH_SIZE))
+                        c -> EventStoreConfiguration.processorSettings(TransparencyLogProcessor.BATCH_SIZE)
+                                                    .andInitialSegmentsCount(1))
                 .registerEventHandler(c -> processor)
                 .assignHandlerInstancesMatching(group, handler -> handler == processor)
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));

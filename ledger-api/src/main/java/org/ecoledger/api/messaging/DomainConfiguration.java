@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -173,13 +174,30 @@ public class DomainConfiguration {
         });
     }
 
-    /** A command that lost a race for a record is tried again; other failures are answered at once. */
+    /**
+     * A command that lost a race for a record ({@link ConcurrencyException} anywhere in the failure's causes: nothing
+     * was appended) is tried again; every other failure is answered at once. In particular a store that is away or
+     * could not confirm a write ({@code StoreUnavailableException}, the driver's exceptions) is never retried here:
+     * the write may have landed, and sending the command again would append it twice. The caller gets a 503 and
+     * decides (the HTTP API's {@code Idempotency-Key} makes its retry safe).
+     */
     public static RetryScheduler retryScheduler(ScheduledExecutorService executor) {
         return IntervalRetryScheduler.builder()
                                      .retryExecutor(executor)
                                      .maxRetryCount(COMMAND_RETRIES)
                                      .retryInterval((int) COMMAND_RETRY_INTERVAL_MILLIS)
+                                     .nonTransientFailurePredicate(failure -> !lostARace(failure))
                                      .build();
+    }
+
+    /** Whether {@code failure} or one of its causes says the command lost a race for its record. */
+    static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean

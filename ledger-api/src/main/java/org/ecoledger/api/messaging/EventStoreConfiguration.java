@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon on the ledger's own event store: the {@link LedgerEventStorageEngine} (Axon's auto-configuration wraps it in
@@ -43,6 +45,21 @@ public class EventStoreConfiguration {
 
     /** How long a node may hold a processor segment without extending its claim before another node takes it. */
     public static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How often a node looks for processor segments nobody holds (Axon's default is 5 s). With it, the segments of a
+     * node that died are taken over by another within {@link #TOKEN_CLAIM_TIMEOUT} plus this of its last claim
+     * (a holding node extends its claims at least every second); each look reads the few token documents of one
+     * processor.
+     */
+    public static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(1);
+
+    /** The settings of every tracking processor of the application: one thread, this batch size, the claim interval. */
+    public static TrackingEventProcessorConfiguration processorSettings(int batchSize) {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(batchSize)
+                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
     @Bean
     Clock ledgerClock() {

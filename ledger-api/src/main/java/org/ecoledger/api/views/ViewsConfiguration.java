@@ -3,10 +3,10 @@ package org.ecoledger.api.views;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ecoledger.api.http.rulesets.PostedRuleSets;
 import org.ecoledger.api.http.rulesets.RuleSetStore;
+import org.ecoledger.api.messaging.EventStoreConfiguration;
 import org.ecoledger.api.messaging.MessageSerializationConfiguration;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.record.OfficialId;
@@ -54,8 +54,7 @@ public class ViewsConfiguration {
                 configurer.eventProcessing()
                           .registerTrackingEventProcessor(
                                   group.getKey(), c -> c.eventStore(),
-                                  c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                          .andBatchSize(PROJECTION_BATCH_SIZE))
+                                  c -> EventStoreConfiguration.processorSettings(PROJECTION_BATCH_SIZE))
                           .assignHandlerTypesMatching(group.getKey(), type -> type.equals(group.getValue()));
             }
             handlers.forEach(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));

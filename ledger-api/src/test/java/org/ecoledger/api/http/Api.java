@@ -32,7 +32,12 @@ public final class Api {
     private final String baseUrl;
 
     public Api(RunningLedger ledger) {
-        this.baseUrl = ledger.baseUrl();
+        this(ledger.baseUrl());
+    }
+
+    /** Against a node at {@code baseUrl} (e.g. the packaged application in another process). */
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** An answer: status, headers and body. */

@@ -104,6 +104,11 @@ class RoleMatrixTest {
     void start() {
         ledger = RunningLedger.start(dataDir);
         api = new Api(ledger);
+        prepare(api);
+    }
+
+    /** What the rows need: the city, and the official {@value #OFFICIAL} with the story up to its correction. */
+    static void prepare(Api api) {
         api.city();
         api.official(OFFICIAL);
         for (EntryExamples.Example example : EntryExamples.STORY.subList(0, EntryExamples.CORRECTED_SEQUENCE)) {
@@ -139,19 +144,36 @@ class RoleMatrixTest {
 
     @Test
     void everyPath_byEveryRoleAndAnonymously_answersAsTheMatrixSays() {
+        assertThat(matrixMismatches(api)).as("role matrix mismatches").isEmpty();
+    }
+
+    /** Every row by every role and anonymously; the answers that differ from the matrix, one a line. */
+    static String matrixMismatches(Api api) {
         StringBuilder mismatches = new StringBuilder();
         for (Row row : MATRIX) {
-            check(mismatches, row, null, 401);
+            check(api, mismatches, row, null, 401);
             for (LedgerRole role : LedgerRole.values()) {
-                check(mismatches, row, role, row.allowed().contains(role) ? 0 : 403);
+                check(api, mismatches, row, role, row.allowed().contains(role) ? 0 : 403);
             }
         }
-        assertThat(mismatches.toString()).as("role matrix mismatches").isEmpty();
+        return mismatches.toString();
     }
 
     /** Which entry types each appending role may append, by HTTP, with the story's example bodies. */
     @Test
     void everyEntryType_byEveryAppendingRole_answersAsEntryPermissionsSay() {
+        assertThat(entryTypeMismatches(api)).isEmpty();
+        assertThat(EntryPermissions.appenders(EntryType.ANNUAL_ASSESSMENT)).containsExactly(ORGANIZATION);
+        assertThat(EntryPermissions.appenders(EntryType.ONE_VETO)).containsExactly(ORGANIZATION);
+        assertThat(EntryPermissions.appenders(EntryType.ACCOUNTABILITY_REFERRED)).containsExactly(DISCIPLINE);
+        assertThat(EntryPermissions.appenders(EntryType.ACCOUNTABILITY_DECIDED)).containsExactly(DISCIPLINE);
+        assertThat(EntryPermissions.appenders(EntryType.LIFETIME_ACCOUNTABILITY_OPENED)).containsExactly(DISCIPLINE);
+        assertThat(EntryPermissions.appenders(EntryType.MEETING_HELD)).containsExactly(RECORDER);
+        assertThat(EntryPermissions.appenders(EntryType.CORRECTION, EntryType.ONE_VETO)).containsExactly(ORGANIZATION);
+    }
+
+    /** Every entry type appended by every appending role; the answers that differ from EntryPermissions. */
+    static String entryTypeMismatches(Api api) {
         StringBuilder mismatches = new StringBuilder();
         for (EntryType type : EntryType.values()) {
             EntryType corrected = type == EntryType.CORRECTION ? EntryType.MEETING_HELD : null;
@@ -164,17 +186,10 @@ class RoleMatrixTest {
                 }
             }
         }
-        assertThat(mismatches.toString()).isEmpty();
-        assertThat(EntryPermissions.appenders(EntryType.ANNUAL_ASSESSMENT)).containsExactly(ORGANIZATION);
-        assertThat(EntryPermissions.appenders(EntryType.ONE_VETO)).containsExactly(ORGANIZATION);
-        assertThat(EntryPermissions.appenders(EntryType.ACCOUNTABILITY_REFERRED)).containsExactly(DISCIPLINE);
-        assertThat(EntryPermissions.appenders(EntryType.ACCOUNTABILITY_DECIDED)).containsExactly(DISCIPLINE);
-        assertThat(EntryPermissions.appenders(EntryType.LIFETIME_ACCOUNTABILITY_OPENED)).containsExactly(DISCIPLINE);
-        assertThat(EntryPermissions.appenders(EntryType.MEETING_HELD)).containsExactly(RECORDER);
-        assertThat(EntryPermissions.appenders(EntryType.CORRECTION, EntryType.ONE_VETO)).containsExactly(ORGANIZATION);
+        return mismatches.toString();
     }
 
-    private void check(StringBuilder mismatches, Row row, LedgerRole role, int expected) {
+    private static void check(Api api, StringBuilder mismatches, Row row, LedgerRole role, int expected) {
         String user = role == null ? null : role.name().toLowerCase(Locale.ROOT);
         Api.Answer answer = api.send(user, row.method(), row.path(), row.body() == null ? null : "application/json",
                                      row.body());

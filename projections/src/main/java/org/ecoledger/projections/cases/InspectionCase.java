@@ -23,9 +23,13 @@ public record InspectionCase(String caseId, String jurisdictionCode, CaseSource 
     public record Step(CaseStatus status, LocalDate on, Instant recordedAt, String note) {
     }
 
-    /** The steps recorded by the as-of moment. */
+    /**
+     * The steps recorded by the as-of moment: the longest run from the first step (they are kept in the order they
+     * were appended) recorded by then, so a clock stepped back never makes a later step count without the ones
+     * before it.
+     */
     public List<Step> steps(AsOf asOf) {
-        return steps.stream().filter(step -> asOf.includes(step.recordedAt())).toList();
+        return steps.stream().takeWhile(step -> asOf.includes(step.recordedAt())).toList();
     }
 
     public Optional<LocalDate> assignedOn(AsOf asOf) {

@@ -22,7 +22,10 @@ import org.ecoledger.projections.asof.AsOf;
  *
  * <ol>
  *   <li>Only entries recorded by the as-of moment count ({@link AsOf#includes}); later entries and later corrections
- *       do not exist for the view.</li>
+ *       do not exist for the view. What counts is the longest run of the record, from its first entry in sequence,
+ *       recorded by then: the sequence orders a record, not the clock, so if the clock was stepped back an entry
+ *       stamped before the moment but appended after one stamped after it does not count. An as-of view is always a
+ *       prefix of the record, never one with holes.</li>
  *   <li>Each correction replaces its target's fields with its {@code replacement}; of several corrections of one entry
  *       the latest (highest sequence) is in force. A correction of an entry outside the view is ignored.</li>
  *   <li>Tenures come from the corrected APPOINTED and LEFT_POST entries in date order (then sequence): an
@@ -38,8 +41,8 @@ public final class RecordFold {
 
     public static RecordState fold(String officialId, List<RecordEntry> entries, AsOf asOf) {
         List<RecordEntry> included = entries.stream()
-                .filter(entry -> asOf.includes(entry.recordedAt()))
                 .sorted(Comparator.comparingLong(RecordEntry::sequence))
+                .takeWhile(entry -> asOf.includes(entry.recordedAt()))
                 .toList();
 
         String name = null;

@@ -87,7 +87,8 @@ public class EntriesController {
     @GetMapping
     @Operation(summary = "The entries of an official's record, as stored, in sequence",
                description = "With asOf (a date: the end of that day in LEDGER_ZONE; or an instant) only what had "
-                       + "been recorded by then, by the stored timestamp. Each entry carries every field its hash "
+                       + "been recorded by then, by the stored timestamp: the entries in sequence up to the first one "
+                       + "recorded later (always a prefix of the record). Each entry carries every field its hash "
                        + "covers. Paged (page from 0, size at most " + RequestLimits.MAX_PAGE_SIZE + "); the read "
                        + "is recorded in the access log with the X-Purpose header.")
     public ResponseEntity<List<StoredEntryView>> entries(
@@ -104,8 +105,10 @@ public class EntriesController {
         if (stored.isEmpty()) {
             throw ApiException.notFound("There is no official " + official.value());
         }
+        // The entries up to the first one recorded after the cutoff: a prefix of the record, in sequence, even if
+        // the clock was stepped back at some point (the sequence orders a record, not the timestamps).
         List<StoredEntryView> entries = stored.stream()
-                                              .filter(entry -> cutoff == null
+                                              .takeWhile(entry -> cutoff == null
                                                       || cutoff.includes(Instant.parse(entry.entry().timestamp())))
                                               .map(StoredEntryView::of).toList();
         ResponseEntity<List<StoredEntryView>> answer = Paging.page(entries, page, size);

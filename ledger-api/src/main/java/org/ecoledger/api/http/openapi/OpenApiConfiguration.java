@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.ecoledger.api.http.entries.EntryExamples;
 import org.ecoledger.api.http.idempotency.IdempotencyFilter;
 import org.ecoledger.api.http.problems.ProblemType;
+import org.ecoledger.api.http.security.SignInLimits;
 import org.ecoledger.core.record.EntryType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -82,7 +83,13 @@ public class OpenApiConfiguration {
                 .addProperty("limit", new StringSchema().description("the exceeded limit (RequestLimits)")
                                                         .example("MAX_STRING_LENGTH"));
         openApi.getComponents()
-               .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+               .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                       .description("HTTP Basic. Failed sign-ins are limited: after "
+                               + SignInLimits.DEFAULT_MAX_FAILURES_PER_USER + " failures of a user name from a client "
+                               + "address (" + SignInLimits.DEFAULT_MAX_FAILURES_PER_ADDRESS + " from an address, "
+                               + "whatever the names) within " + SignInLimits.DEFAULT_WINDOW.toMinutes()
+                               + " minutes, further sign-ins are answered 429 too-many-sign-in-failures with "
+                               + "Retry-After, without checking the password (defaults; ledger.security.sign-in.*)"))
                .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                                                      .scheme("bearer").bearerFormat("JWT"))
                .addSchemas("FieldProblem", fieldProblem)
@@ -129,9 +136,11 @@ public class OpenApiConfiguration {
         List<HttpStatus> statuses = method == PathItem.HttpMethod.POST
                 ? List.of(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN,
                           HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.PAYLOAD_TOO_LARGE,
-                          HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.SERVICE_UNAVAILABLE)
+                          HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.TOO_MANY_REQUESTS,
+                          HttpStatus.SERVICE_UNAVAILABLE)
                 : List.of(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN,
-                          HttpStatus.NOT_FOUND, HttpStatus.NOT_ACCEPTABLE, HttpStatus.SERVICE_UNAVAILABLE);
+                          HttpStatus.NOT_FOUND, HttpStatus.NOT_ACCEPTABLE, HttpStatus.TOO_MANY_REQUESTS,
+                          HttpStatus.SERVICE_UNAVAILABLE);
         for (HttpStatus status : statuses) {
             String code = Integer.toString(status.value());
             // Replaces whatever springdoc inferred from the advice's handlers: every error is a problem detail.

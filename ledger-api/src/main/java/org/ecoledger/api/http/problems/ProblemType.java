@@ -28,6 +28,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "Unsupported media type"),
+    TOO_MANY_SIGN_IN_FAILURES("too-many-sign-in-failures", HttpStatus.TOO_MANY_REQUESTS,
+            "Too many failed sign-ins; wait before trying again"),
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "The store is unavailable; nothing was written"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.http.HttpMethod;
 import jakarta.servlet.DispatcherType;
 
@@ -53,7 +54,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.mode", havingValue = "app", matchIfMissing = true)
-@EnableConfigurationProperties(SecurityUsersProperties.class)
+@EnableConfigurationProperties({SecurityUsersProperties.class, SignInLimits.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -119,9 +120,16 @@ public class SecurityConfiguration {
         return new InMemoryUserDetailsManager(basicUsers.users());
     }
 
+    /** Failed Basic sign-ins, counted per user name and address (429 beyond {@link SignInLimits}). */
+    @Bean
+    SignInThrottle signInThrottle(SignInLimits signInLimits) {
+        return new SignInThrottle(signInLimits);
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, BasicUsers basicUsers,
-                                    ObjectProvider<JwtDecoder> jwtDecoder, SecurityUsersProperties security)
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SecurityUsersProperties security,
+                                    SignInThrottle signInThrottle)
             throws Exception {
         boolean basic = !basicUsers.users().isEmpty();
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -141,6 +149,7 @@ public class SecurityConfiguration {
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.realmName(ProblemSecurityHandlers.REALM)
                                                  .authenticationEntryPoint(handlers));
+            http.addFilterBefore(new SignInThrottleFilter(signInThrottle, problems), BasicAuthenticationFilter.class);
         } else {
             http.httpBasic(AbstractHttpConfigurer::disable);
         }
