@@ -97,7 +97,10 @@ class RoleMatrixTest {
             new Row("GET", "/api/v1/imports/{importId}", "/api/v1/imports/unknown", null,
                     Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
             new Row("GET", "/api/v1/imports/templates/{format}", "/api/v1/imports/templates/csv", null,
-                    Set.of(RECORDER, ORGANIZATION, DISCIPLINE)));
+                    Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            // export and restore
+            new Row("GET", "/api/v1/exports/ledger", "/api/v1/exports/ledger", null, Set.of(AUDITOR, ADMIN)),
+            new Row("POST", "/api/v1/imports/ledger", "/api/v1/imports/ledger", "{}", Set.of(ADMIN)));
 
     @TempDir
     static Path dataDir;
