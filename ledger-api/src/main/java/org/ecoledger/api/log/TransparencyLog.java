@@ -187,6 +187,16 @@ public class TransparencyLog {
         return checkpointCovering(events.end());
     }
 
+    /**
+     * A checkpoint whose tree includes leaf {@code leaf}: the latest if it does, else one signed once the log has
+     * caught up (waiting as long as an evidence request does).
+     *
+     * @throws ProofUnavailableException when the log has not caught up in time
+     */
+    public StoredCheckpoint checkpointIncluding(long leaf) {
+        return checkpointCovering(leaf + 1);
+    }
+
     /** The log's origin, the first line of its checkpoints. */
     public String origin() {
         return checkpointer.origin();
