@@ -1,6 +1,7 @@
 package org.ecoledger.bench;
 
 import org.ecoledger.bench.append.AppendBenchmark;
+import org.ecoledger.bench.imports.ImportBenchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class BenchMain {
             SvgPlot appendPlot = new AppendBenchmark(mode, results, workDirectory).run();
             Files.createDirectories(out);
             Files.writeString(out.resolve(stamp + "-" + mode.id() + "-append-rate.svg"), appendPlot.render());
+            new ImportBenchmark(mode, results, workDirectory).run();
         } finally {
             if (work == null) {
                 deleteRecursively(workDirectory);

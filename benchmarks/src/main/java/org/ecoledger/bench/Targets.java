@@ -23,6 +23,7 @@ public final class Targets {
         atLeast("append.rate.10k", 1_000);
         atLeast("append.rate.100k", 1_000);
         atLeast("append.rate.1m", 1_000);
+        atLeast("import.rate", 10_000);
         add("append.rate.growth", "100k (or 1m) rate >= 0.80 x 10k", r -> r.get("append.rate.growth") >= 0.80);
         add("append.peer.ratio.100k", "ours >= 10 x the peer", r -> r.get("append.peer.ratio.100k") >= 10);
         add("store.bytes_per_event", "<= 3 x canonical size", r -> r.get("store.bytes_per_event") <= 3);

@@ -2,6 +2,7 @@ package org.ecoledger.api;
 
 import java.util.Locale;
 
+import org.ecoledger.api.imports.cli.ImportCommand;
 import org.ecoledger.api.store.StoreMode;
 import org.ecoledger.api.witness.WitnessMode;
 import org.springframework.boot.SpringApplication;
@@ -15,13 +16,17 @@ import org.springframework.core.env.StandardEnvironment;
  * The ledger's application. {@code java -jar ledger.jar} runs it on the embedded store (or on
  * {@code LEDGER_MONGODB_URI}); {@code --ledger.mode=store} / {@code LEDGER_MODE=store} runs only the embedded store
  * (see {@link StoreMode}); {@code --ledger.mode=witness} runs a witness that cosigns the ledger's checkpoints (see
- * {@link WitnessMode}).
+ * {@link WitnessMode}); {@code java -jar ledger.jar import …} uploads a file to a running ledger's import and shows
+ * its progress (see {@link ImportCommand}).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
+            System.exit(ImportCommand.run(args, System.out, System.err));
+        }
         LedgerProperties.Mode mode = modeOf(args);
         if (mode == LedgerProperties.Mode.STORE) {
             StoreMode.run(args);

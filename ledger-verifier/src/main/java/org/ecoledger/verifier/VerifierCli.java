@@ -16,6 +16,7 @@ import org.ecoledger.core.log.EvidenceBundle;
 import org.ecoledger.core.log.EvidenceFormatException;
 import org.ecoledger.core.log.EvidenceVerification;
 import org.ecoledger.core.log.EvidenceVerifier;
+import org.ecoledger.core.log.LedgerExportVerifier;
 import org.ecoledger.core.log.NoteVerifier;
 import org.ecoledger.core.log.SignedNote;
 import org.ecoledger.core.log.TrustPolicy;
@@ -39,8 +40,12 @@ public final class VerifierCli {
     static final String USAGE = """
             usage: java -jar ledger-verifier.jar --bundle <evidence.json> --key <log key> [--key <log key> ...]
                    [--require-sm2] [--witness <witness key> ... [--quorum <k>]] [--saved-checkpoint <file>]
+               or: java -jar ledger-verifier.jar --export <ledger-export.ndjson> [--key <log key> ...]
 
               --bundle FILE            the evidence bundle (eco-ledger-evidence/1), at most 64 MiB
+              --export FILE            the whole ledger as exported (eco-ledger-export/1, GET /api/v1/exports/ledger),
+                                       read line by line: every chain, the Merkle root and the signed checkpoint;
+                                       without --key it is checked against the keys the export lists
               --key ed25519:NAME:KEY   a trusted Ed25519 key of the log (at least one is required)
               --key sm2:NAME:KEY       a trusted SM2 key of the log
               --key VKEY               or a signed-note verifier key NAME+KEYID+BASE64
@@ -69,6 +74,9 @@ public final class VerifierCli {
                 out.print(USAGE);
                 return VALID;
             }
+            if (options.export != null) {
+                return verifyExport(options, out, err);
+            }
             EvidenceBundle bundle = EvidenceBundle.parse(read(options.bundle, "bundle"), new ObjectMapper());
             EvidenceVerification result = new EvidenceVerifier(options.policy()).verify(bundle);
             out.println(result.describe());
@@ -78,6 +86,19 @@ public final class VerifierCli {
             return UNUSABLE;
         } catch (EvidenceFormatException e) {
             err.println("error: unusable bundle: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private static int verifyExport(Options options, PrintStream out, PrintStream err) throws UsageException {
+        try (java.io.BufferedReader lines = Files.newBufferedReader(options.export, StandardCharsets.UTF_8)) {
+            LedgerExportVerifier.Result result = new LedgerExportVerifier(options.keys).verify(lines);
+            out.println(result.describe());
+            return result.valid() ? VALID : INVALID;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such export file: " + options.export, e);
+        } catch (java.io.UncheckedIOException | IOException e) {
+            err.println("error: cannot read the export " + options.export + ": " + e.getMessage());
             return UNUSABLE;
         }
     }
@@ -108,6 +129,7 @@ public final class VerifierCli {
     private static final class Options {
 
         Path bundle;
+        Path export;
         final List<NoteVerifier> keys = new ArrayList<>();
         boolean requireSm2;
         final List<CosignatureVerifier> witnesses = new ArrayList<>();
@@ -122,6 +144,7 @@ public final class VerifierCli {
                 switch (arg) {
                     case "--help", "-h" -> o.help = true;
                     case "--bundle" -> o.bundle = Path.of(value(args, ++i, arg));
+                    case "--export" -> o.export = Path.of(value(args, ++i, arg));
                     case "--key" -> o.keys.add(KeyArguments.logKey(value(args, ++i, arg)));
                     case "--require-sm2" -> o.requireSm2 = true;
                     case "--witness" -> o.witnesses.add(KeyArguments.witnessKey(value(args, ++i, arg)));
@@ -140,8 +163,14 @@ public final class VerifierCli {
             if (o.help) {
                 return o;
             }
+            if (o.export != null) {
+                if (o.bundle != null) {
+                    throw new UsageException("give --bundle or --export, not both");
+                }
+                return o;
+            }
             if (o.bundle == null) {
-                throw new UsageException("--bundle is required\n" + USAGE);
+                throw new UsageException("--bundle or --export is required\n" + USAGE);
             }
             if (o.keys.isEmpty()) {
                 throw new UsageException("give at least one trusted key of the log with --key\n" + USAGE);

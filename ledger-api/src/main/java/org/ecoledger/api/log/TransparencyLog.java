@@ -177,6 +177,36 @@ public class TransparencyLog {
                                   consistency).toJson();
     }
 
+    /**
+     * A checkpoint covering every event stored now: the latest if it does, else one signed once the log has caught up
+     * (waiting as long as an evidence request does).
+     *
+     * @throws ProofUnavailableException when the log has not caught up in time
+     */
+    public StoredCheckpoint checkpointCoveringTheStore() {
+        return checkpointCovering(events.end());
+    }
+
+    /**
+     * A checkpoint whose tree includes leaf {@code leaf}: the latest if it does, else one signed once the log has
+     * caught up (waiting as long as an evidence request does).
+     *
+     * @throws ProofUnavailableException when the log has not caught up in time
+     */
+    public StoredCheckpoint checkpointIncluding(long leaf) {
+        return checkpointCovering(leaf + 1);
+    }
+
+    /** The log's origin, the first line of its checkpoints. */
+    public String origin() {
+        return checkpointer.origin();
+    }
+
+    /** The merkle tree's hash algorithm (the ledger's). */
+    public HashAlgorithm algorithm() {
+        return algorithm;
+    }
+
     /** The latest checkpoint if it covers {@code size} leaves; else one signed now, after the log caught up. */
     private StoredCheckpoint checkpointCovering(long size) {
         long deadline = System.nanoTime() + evidenceWait.toNanos();

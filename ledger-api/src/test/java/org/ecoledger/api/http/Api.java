@@ -113,6 +113,31 @@ public final class Api {
                                                () -> new java.io.ByteArrayInputStream(bytes))));
     }
 
+    /** A multipart/form-data POST of one file in the part {@code part}. */
+    public Answer upload(String user, String path, String part, String fileName, byte[] content) {
+        String boundary = "ledger-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                       .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET whose body is kept as bytes (files: templates, reports, exports). */
+    public HttpResponse<byte[]> getBytes(String user, String path, String... headers) {
+        try {
+            return HTTP.send(request(user, path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Answer get(String user, String path, String... headers) {
         return send(request(user, path, headers).GET());
     }

@@ -92,7 +92,16 @@ class RoleMatrixTest {
             new Row("POST", "/api/v1/log/cosignatures", "/api/v1/log/cosignatures", "{}", Set.of(AUDITOR)),
             new Row("POST", "/api/v1/verification-runs", "/api/v1/verification-runs", null, Set.of(AUDITOR)),
             new Row("GET", "/api/v1/verification-runs/{runId}", "/api/v1/verification-runs/unknown", null,
-                    Set.of(AUDITOR)));
+                    Set.of(AUDITOR)),
+            // imports (a JSON body where a multipart file belongs is a 415: allowed, refused for its shape)
+            new Row("POST", "/api/v1/imports", "/api/v1/imports", "{}", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            new Row("GET", "/api/v1/imports/{importId}", "/api/v1/imports/unknown", null,
+                    Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            new Row("GET", "/api/v1/imports/templates/{format}", "/api/v1/imports/templates/csv", null,
+                    Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            // export and restore
+            new Row("GET", "/api/v1/exports/ledger", "/api/v1/exports/ledger", null, Set.of(AUDITOR, ADMIN)),
+            new Row("POST", "/api/v1/imports/ledger", "/api/v1/imports/ledger", "{}", Set.of(ADMIN)));
 
     @TempDir
     static Path dataDir;

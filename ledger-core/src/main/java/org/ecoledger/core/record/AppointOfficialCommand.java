@@ -31,7 +31,8 @@ public record AppointOfficialCommand(
         Require.present(responsibilityKind, "responsibilityKind");
         if ((jurisdictionCode == null) == (departmentCode == null)) {
             throw new InvalidEntryException(jurisdictionCode == null ? "jurisdictionCode" : "departmentCode",
-                    "exactly one of jurisdictionCode and departmentCode is required");
+                    "exactly one of jurisdictionCode and departmentCode is required",
+                    "行政区域代码与职能部门代码须且只须填写一项");
         }
         Require.present(occurredOn, "occurredOn");
         Require.optionalText(sourceDocument, "sourceDocument");

@@ -28,7 +28,7 @@ public record CorrectEntryCommand(
         Require.present(officialId, "officialId");
         Require.present(correctsSequence, "correctsSequence");
         if (correctsSequence < 0) {
-            throw new InvalidEntryException("correctsSequence", "must not be negative");
+            throw new InvalidEntryException("correctsSequence", "must not be negative", "不能为负数");
         }
         Require.text(reason, "reason");
         Require.text(approvedBy, "approvedBy");

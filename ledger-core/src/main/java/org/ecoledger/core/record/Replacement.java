@@ -40,7 +40,8 @@ public final class Replacement {
     static ObjectNode requireShape(ObjectNode replacement, String field) {
         Require.present(replacement, field);
         if (replacement.isEmpty()) {
-            throw new InvalidEntryException(field, "must hold the corrected entry's fields");
+            throw new InvalidEntryException(field, "must hold the corrected entry's fields",
+                                            "须包含被更正记录的各字段");
         }
         return (ObjectNode) canonical(replacement, field, 0);
     }
@@ -63,7 +64,8 @@ public final class Replacement {
     static void requireFieldsOf(ObjectNode replacement, EntryType type) {
         for (Map.Entry<String, JsonNode> field : replacement.properties()) {
             if (!field.getKey().equals(TYPE_FIELD) && !type.allFields().contains(field.getKey())) {
-                throw new InvalidEntryException("replacement." + field.getKey(), "is not a field of " + type);
+                throw new InvalidEntryException("replacement." + field.getKey(), "is not a field of " + type,
+                                                "不是" + type + "类记录的字段");
             }
         }
         for (String required : type.requiredFields()) {
@@ -75,13 +77,14 @@ public final class Replacement {
         if (type == EntryType.APPOINTED
                 && isPresent(replacement, "jurisdictionCode") == isPresent(replacement, "departmentCode")) {
             throw new InvalidEntryException("replacement.jurisdictionCode",
-                    "exactly one of jurisdictionCode and departmentCode is required");
+                    "exactly one of jurisdictionCode and departmentCode is required",
+                    "行政区域代码与职能部门代码须且只须填写一项");
         }
     }
 
     private static void requirePresent(ObjectNode replacement, String field) {
         if (!isPresent(replacement, field)) {
-            throw new InvalidEntryException("replacement." + field, "is required");
+            throw new InvalidEntryException("replacement." + field, "is required", "必填");
         }
     }
 
@@ -92,7 +95,8 @@ public final class Replacement {
 
     private static JsonNode canonical(JsonNode node, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new InvalidEntryException(path, "is nested deeper than " + MAX_DEPTH + " levels");
+            throw new InvalidEntryException(path, "is nested deeper than " + MAX_DEPTH + " levels",
+                                            "嵌套超过" + MAX_DEPTH + "层");
         }
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (node.isObject()) {
@@ -111,7 +115,8 @@ public final class Replacement {
         }
         if (node.isNumber()) {
             if (!node.isIntegralNumber()) {
-                throw new InvalidEntryException(path, "must be an integer: the ledger stores no fractional numbers");
+                throw new InvalidEntryException(path, "must be an integer: the ledger stores no fractional numbers",
+                                                "须为整数：台账不记录小数");
             }
             BigInteger value = node.bigIntegerValue();
             if (value.bitLength() < Integer.SIZE) {
@@ -125,6 +130,7 @@ public final class Replacement {
         if (node.isTextual() || node.isBoolean() || node.isNull()) {
             return node.deepCopy();
         }
-        throw new InvalidEntryException(path, "must be a string, a boolean, an integer, an array or an object");
+        throw new InvalidEntryException(path, "must be a string, a boolean, an integer, an array or an object",
+                                        "须为文本、布尔值、整数、数组或对象");
     }
 }

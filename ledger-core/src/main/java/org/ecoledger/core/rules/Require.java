@@ -20,7 +20,7 @@ public final class Require {
 
     public static <T> T present(T value, String field) {
         if (value == null) {
-            throw new InvalidEntryException(field, "is required");
+            throw new InvalidEntryException(field, "is required", "必填");
         }
         return value;
     }
@@ -29,10 +29,11 @@ public final class Require {
     public static String text(String value, String field) {
         present(value, field);
         if (value.isBlank()) {
-            throw new InvalidEntryException(field, "must not be blank");
+            throw new InvalidEntryException(field, "must not be blank", "不能为空白");
         }
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidEntryException(field, "is longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new InvalidEntryException(field, "is longer than " + MAX_TEXT_LENGTH + " characters",
+                                            "超过" + MAX_TEXT_LENGTH + "个字符");
         }
         return value;
     }
@@ -63,18 +64,20 @@ public final class Require {
     public static String identifier(String value, String field) {
         present(value, field);
         if (value.isBlank()) {
-            throw new InvalidEntryException(field, "must not be blank");
+            throw new InvalidEntryException(field, "must not be blank", "不能为空白");
         }
         if (value.length() > MAX_IDENTIFIER_LENGTH) {
-            throw new InvalidEntryException(field, "is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
+            throw new InvalidEntryException(field, "is longer than " + MAX_IDENTIFIER_LENGTH + " characters",
+                                            "超过" + MAX_IDENTIFIER_LENGTH + "个字符");
         }
         if (!value.strip().equals(value)) {
-            throw new InvalidEntryException(field, "must not start or end with whitespace");
+            throw new InvalidEntryException(field, "must not start or end with whitespace", "首尾不能有空白");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) || c == '/') {
-                throw new InvalidEntryException(field, "must not contain '/' or control characters");
+                throw new InvalidEntryException(field, "must not contain '/' or control characters",
+                                                "不能含有“/”或控制字符");
             }
         }
         return value;
@@ -82,7 +85,7 @@ public final class Require {
 
     public static int nonNegative(int value, String field) {
         if (value < 0) {
-            throw new InvalidEntryException(field, "must not be negative");
+            throw new InvalidEntryException(field, "must not be negative", "不能为负数");
         }
         return value;
     }
@@ -95,10 +98,11 @@ public final class Require {
     public static List<String> texts(List<String> values, String field, boolean atLeastOne) {
         present(values, field);
         if (atLeastOne && values.isEmpty()) {
-            throw new InvalidEntryException(field, "needs at least one item");
+            throw new InvalidEntryException(field, "needs at least one item", "至少需要一项");
         }
         if (values.size() > MAX_LIST_SIZE) {
-            throw new InvalidEntryException(field, "has more than " + MAX_LIST_SIZE + " items");
+            throw new InvalidEntryException(field, "has more than " + MAX_LIST_SIZE + " items",
+                                            "超过" + MAX_LIST_SIZE + "项");
         }
         for (int i = 0; i < values.size(); i++) {
             text(values.get(i), field + "[" + i + "]");
@@ -112,7 +116,8 @@ public final class Require {
             return List.of();
         }
         if (values.size() > MAX_LIST_SIZE) {
-            throw new InvalidEntryException(field, "has more than " + MAX_LIST_SIZE + " items");
+            throw new InvalidEntryException(field, "has more than " + MAX_LIST_SIZE + " items",
+                                            "超过" + MAX_LIST_SIZE + "项");
         }
         for (int i = 0; i < values.size(); i++) {
             present(values.get(i), field + "[" + i + "]");

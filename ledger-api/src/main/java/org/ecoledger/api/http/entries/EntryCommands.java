@@ -68,6 +68,11 @@ public final class EntryCommands {
         this.mapper = mapper;
     }
 
+    /** The command class that records an entry of {@code type}; its components are the entry's fields. */
+    public static Class<? extends RecordCommand> commandClass(EntryType type) {
+        return COMMANDS.get(type);
+    }
+
     /** The entry type a body names; 400 when it names none or an unknown one. */
     public static EntryType typeOf(JsonNode body) {
         if (body == null || !body.isObject()) {

@@ -226,7 +226,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** What a value of {@code type} must look like, in words for a caller. */
-    static String expectation(@Nullable Class<?> type) {
+    public static String expectation(@Nullable Class<?> type) {
         if (type == null) {
             return "has the wrong type";
         }

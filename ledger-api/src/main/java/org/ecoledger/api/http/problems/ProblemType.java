@@ -32,6 +32,10 @@ public enum ProblemType {
             "Too many failed sign-ins; wait before trying again"),
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "The store is unavailable; nothing was written"),
+    IMPORTS_BUSY("imports-busy", HttpStatus.SERVICE_UNAVAILABLE,
+            "Too many imports are waiting; try again later"),
+    LEDGER_NOT_EMPTY("ledger-not-empty", HttpStatus.CONFLICT,
+            "A ledger can be restored only into an empty store"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     /** Where the problem types live, as a relative URI reference (RFC 9457 §3.1.1). */

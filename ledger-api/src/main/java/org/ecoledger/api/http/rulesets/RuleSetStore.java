@@ -74,6 +74,33 @@ public class RuleSetStore {
         return new StoredRuleSet(id, version, effectiveFrom, postedBy, postedAt, ruleSet.deepCopy());
     }
 
+    /**
+     * Stores a rule set exactly as another ledger stored it (a restore from a ledger export: who posted it and when
+     * are kept).
+     *
+     * @throws ApiException 409 already-exists when this id and version are stored
+     */
+    public void restore(StoredRuleSet stored) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(stored.ruleSet());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+        try {
+            ruleSets.insertOne(new Document("_id", stored.id() + "@" + stored.version()).append("id", stored.id())
+                                       .append("version", stored.version())
+                                       .append("effectiveFrom", stored.effectiveFrom().toString()).append("json", json)
+                                       .append("postedBy", stored.postedBy()).append("postedAt", stored.postedAt()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw ApiException.conflict(ProblemType.ALREADY_EXISTS, "Rule set " + stored.id() + " version "
+                        + stored.version() + " is already stored");
+            }
+            throw e;
+        }
+    }
+
     /** How many versions are stored: the collection only grows, so a change in the count means a new version. */
     public long count() {
         return ruleSets.countDocuments();

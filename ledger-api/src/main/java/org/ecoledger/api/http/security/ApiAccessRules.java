@@ -67,8 +67,10 @@ public final class ApiAccessRules {
             new Rule(HttpMethod.GET, "/api/v1/verification-runs/*", Set.of(AUDITOR)),
             // import and export
             new Rule(HttpMethod.POST, "/api/v1/imports/ledger", Set.of(ADMIN)),
-            new Rule(HttpMethod.POST, "/api/v1/imports", Set.of(RECORDER)),
-            new Rule(HttpMethod.GET, "/api/v1/imports/*", Set.of(RECORDER)),
+            // an import runs as its uploader: each row's type must be one the uploader's roles may append
+            new Rule(HttpMethod.POST, "/api/v1/imports", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            new Rule(HttpMethod.GET, "/api/v1/imports/templates/*", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
+            new Rule(HttpMethod.GET, "/api/v1/imports/*", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
             new Rule(HttpMethod.GET, "/api/v1/exports/ledger", Set.of(AUDITOR, ADMIN)));
 
     /** Public without credentials: the OpenAPI description, Swagger UI, health and info. */

@@ -53,6 +53,29 @@ public final class EntryPermissions {
         return appenders(type, null);
     }
 
+    /** The roles that may register an official (open a record), as {@code POST /api/v1/officials} in {@link ApiAccessRules}. */
+    public static final Set<LedgerRole> REGISTRARS = Set.copyOf(EnumSet.of(LedgerRole.RECORDER, LedgerRole.ORGANIZATION));
+
+    /** Whether any of {@code roles} may append an entry of {@code type} (see {@link #appenders(EntryType, EntryType)}). */
+    public static boolean mayAppend(Set<LedgerRole> roles, EntryType type, EntryType correctedType) {
+        return appenders(type, correctedType).stream().anyMatch(roles::contains);
+    }
+
+    /** The caller's ledger roles. */
+    public static Set<LedgerRole> roles(Authentication caller) {
+        Set<LedgerRole> roles = EnumSet.noneOf(LedgerRole.class);
+        if (caller != null) {
+            for (GrantedAuthority authority : caller.getAuthorities()) {
+                for (LedgerRole role : LedgerRole.values()) {
+                    if (role.authority().equals(authority.getAuthority())) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
     /**
      * @throws AccessDeniedException (403) when none of the caller's roles may append it
      */

@@ -69,6 +69,21 @@ public class BatchWriter {
      * @throws RuntimeException         when the commit fails (nothing of the batch is stored)
      */
     public List<Outcome> write(String aggregateId, List<?> commands) {
+        return write(aggregateId, commands, Collections.nCopies(commands.size(), Map.of()));
+    }
+
+    /**
+     * As {@link #write(String, List)}, each command with metadata of its own (for instance an import's row key,
+     * {@link LedgerWriter#IMPORT_KEY}), which the application's correlation data copies into the stored, hashed
+     * metadata of the entry the command appends.
+     *
+     * @param metadata one map per command, in the same order
+     */
+    public List<Outcome> write(String aggregateId, List<?> commands, List<? extends Map<String, ?>> metadata) {
+        if (metadata.size() != commands.size()) {
+            throw new IllegalArgumentException("one metadata map per command: " + metadata.size() + " for "
+                                                       + commands.size() + " commands");
+        }
         if (commands.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " commands, not "
                                                        + commands.size());
@@ -78,7 +93,7 @@ public class BatchWriter {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(aggregateId, commands);
+                return attempt(aggregateId, commands, metadata);
             } catch (ConcurrencyException e) {
                 if (attempt >= LedgerWriter.ATTEMPTS) {
                     throw e;
@@ -87,7 +102,7 @@ public class BatchWriter {
         }
     }
 
-    private List<Outcome> attempt(String aggregateId, List<?> commands) {
+    private List<Outcome> attempt(String aggregateId, List<?> commands, List<? extends Map<String, ?>> metadata) {
         List<String> requestIds = new ArrayList<>(commands.size());
         List<Throwable> refusals = new ArrayList<>(Collections.nCopies(commands.size(), null));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + aggregateId));
@@ -96,8 +111,10 @@ public class BatchWriter {
                 String requestId = UUID.randomUUID().toString();
                 requestIds.add(requestId);
                 AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
+                Map<String, Object> commandMetadata = new HashMap<>(metadata.get(i));
+                commandMetadata.put(LedgerWriter.REQUEST_ID, requestId);
                 commandBus.dispatch(GenericCommandMessage.asCommandMessage(commands.get(i))
-                                                         .andMetaData(Map.of(LedgerWriter.REQUEST_ID, requestId)),
+                                                         .andMetaData(commandMetadata),
                                     (command, answer) -> result.set(answer));
                 CommandResultMessage<?> answer = result.get();
                 if (answer == null) {

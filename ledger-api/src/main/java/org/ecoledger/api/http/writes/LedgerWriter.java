@@ -29,6 +29,11 @@ public class LedgerWriter {
 
     /** The metadata key of the request id, stored with every event the API writes. */
     public static final String REQUEST_ID = "requestId";
+    /**
+     * The metadata key of an imported row's key (a hash of the row's content, see {@code docs/imports.md}), stored
+     * with the entry the row appended, so that importing the same row again appends nothing.
+     */
+    public static final String IMPORT_KEY = "importKey";
     /** How many times a command is sent when it loses a race with another node's append. */
     public static final int ATTEMPTS = 3;
     /** How far back from the head the written entry is looked for. */

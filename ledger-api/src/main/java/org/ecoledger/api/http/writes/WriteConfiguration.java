@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "ledger.mode", havingValue = "app", matchIfMissing = true)
 public class WriteConfiguration {
 
-    /** Copies {@value LedgerWriter#REQUEST_ID} from a command's metadata into its events' metadata. */
+    /**
+     * Copies {@value LedgerWriter#REQUEST_ID} (and an imported row's {@value LedgerWriter#IMPORT_KEY}) from a
+     * command's metadata into its events' metadata.
+     */
     @Bean
     CorrelationDataProvider requestIdCorrelation() {
-        return new SimpleCorrelationDataProvider(LedgerWriter.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(LedgerWriter.REQUEST_ID, LedgerWriter.IMPORT_KEY);
     }
 
     /** Axon's default (correlation and trace ids); declared because defining a provider replaces the default. */
