@@ -2,6 +2,7 @@ package org.ecoledger.api;
 
 import java.util.Locale;
 
+import org.ecoledger.api.demo.DemoCommand;
 import org.ecoledger.api.store.StoreMode;
 import org.ecoledger.api.witness.WitnessMode;
 import org.springframework.boot.SpringApplication;
@@ -15,13 +16,17 @@ import org.springframework.core.env.StandardEnvironment;
  * The ledger's application. {@code java -jar ledger.jar} runs it on the embedded store (or on
  * {@code LEDGER_MONGODB_URI}); {@code --ledger.mode=store} / {@code LEDGER_MODE=store} runs only the embedded store
  * (see {@link StoreMode}); {@code --ledger.mode=witness} runs a witness that cosigns the ledger's checkpoints (see
- * {@link WitnessMode}).
+ * {@link WitnessMode}); {@code java -jar ledger.jar demo …} loads the demo city into an empty store and exits (see
+ * {@link DemoCommand}).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && DemoCommand.NAME.equals(args[0])) {
+            System.exit(DemoCommand.run(args, System.out, System.err));
+        }
         LedgerProperties.Mode mode = modeOf(args);
         if (mode == LedgerProperties.Mode.STORE) {
             StoreMode.run(args);

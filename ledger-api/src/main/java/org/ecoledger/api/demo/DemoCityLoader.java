@@ -145,13 +145,14 @@ public class DemoCityLoader {
             log.info("demo city: generating {} ({}) …", DemoCityGenerator.CITY_NAME, size);
             DemoCity city = generate(size);
             DemoCity.Counts counts = city.counts();
+            String digest = city.digest();
             log.info(String.format(Locale.ROOT, "demo city: %,d places, %,d departments, %,d officials, %,d inspection "
                     + "cases, %,d entries in all (digest %s)", counts.jurisdictions(), counts.departments(),
-                    counts.officials(), counts.casesAssigned(), counts.commands(), city.digest()));
+                    counts.officials(), counts.casesAssigned(), counts.commands(), digest));
             phases.add(clock.lap("generate"));
             marker.replaceOne(Filters.eq("_id", MARKER_ID), new Document("_id", MARKER_ID).append("state", "loading")
-                    .append("size", size.toString()).append("digest", city.digest()), new ReplaceOptions().upsert(true));
-            status.writing(city);
+                    .append("size", size.toString()).append("digest", digest), new ReplaceOptions().upsert(true));
+            status.writing(city, digest);
             Progress progress = new Progress(counts);
 
             Map<JurisdictionLevel, List<DemoWrite>> byLevel = new LinkedHashMap<>();
@@ -264,7 +265,7 @@ public class DemoCityLoader {
         List<Object> commands = write.commands();
         for (int from = 0; from < commands.size(); from += BatchWriter.MAX_BATCH) {
             List<Object> batch = commands.subList(from, Math.min(commands.size(), from + BatchWriter.MAX_BATCH));
-            List<BatchWriter.Outcome> outcomes = writer.write(write.aggregateId(), batch);
+            List<BatchWriter.Outcome> outcomes = writer.append(write.aggregateId(), batch);
             for (int i = 0; i < outcomes.size(); i++) {
                 if (!outcomes.get(i).appended()) {
                     Throwable refusal = outcomes.get(i).refusal();

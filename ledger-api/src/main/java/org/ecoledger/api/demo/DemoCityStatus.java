@@ -46,9 +46,9 @@ public final class DemoCityStatus {
         this.state = State.GENERATING;
     }
 
-    void writing(DemoCity city) {
+    void writing(DemoCity city, String digest) {
         this.counts = city.counts();
-        this.digest = city.digest();
+        this.digest = digest;
         this.state = State.WRITING;
     }
 

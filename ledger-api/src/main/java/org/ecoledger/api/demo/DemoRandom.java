@@ -54,12 +54,18 @@ final class DemoRandom {
             return from;
         }
         int target = random.nextInt(count);
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWeekday(day) && target-- == 0) {
-                return day;
+        LocalDate day = from;
+        while (!isWeekday(day)) {
+            day = day.plusDays(1);
+        }
+        day = day.plusWeeks(target / 5);
+        for (int left = target % 5; left > 0; ) {
+            day = day.plusDays(1);
+            if (isWeekday(day)) {
+                left--;
             }
         }
-        return from;
+        return day;
     }
 
     static boolean isWeekday(LocalDate day) {
@@ -68,8 +74,13 @@ final class DemoRandom {
 
     /** The working days (Monday to Friday; public holidays are not modelled) in {@code [from, to]}. */
     static int weekdays(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days <= 0) {
+            return 0;
+        }
+        int count = (int) (days / 7) * 5;
+        LocalDate day = from.plusDays(days / 7 * 7);
+        for (; !day.isAfter(to); day = day.plusDays(1)) {
             if (isWeekday(day)) {
                 count++;
             }
