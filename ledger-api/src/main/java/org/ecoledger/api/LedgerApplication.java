@@ -2,6 +2,7 @@ package org.ecoledger.api;
 
 import java.util.Locale;
 
+import org.ecoledger.api.demo.DemoCommand;
 import org.ecoledger.api.imports.cli.ImportCommand;
 import org.ecoledger.api.store.StoreMode;
 import org.ecoledger.api.witness.WitnessMode;
@@ -17,7 +18,8 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code LEDGER_MONGODB_URI}); {@code --ledger.mode=store} / {@code LEDGER_MODE=store} runs only the embedded store
  * (see {@link StoreMode}); {@code --ledger.mode=witness} runs a witness that cosigns the ledger's checkpoints (see
  * {@link WitnessMode}); {@code java -jar ledger.jar import …} uploads a file to a running ledger's import and shows
- * its progress (see {@link ImportCommand}).
+ * its progress (see {@link ImportCommand}); {@code java -jar ledger.jar demo …} loads the demo city into an empty
+ * store and exits (see {@link DemoCommand}).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(LedgerProperties.class)
@@ -26,6 +28,9 @@ public class LedgerApplication {
     public static void main(String[] args) {
         if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
             System.exit(ImportCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && DemoCommand.NAME.equals(args[0])) {
+            System.exit(DemoCommand.run(args, System.out, System.err));
         }
         LedgerProperties.Mode mode = modeOf(args);
         if (mode == LedgerProperties.Mode.STORE) {

@@ -15,7 +15,8 @@ import org.springframework.context.support.GenericApplicationContext;
 /**
  * The real application, started as {@code java -jar ledger.jar} would start it: on a random HTTP port bound to
  * loopback, with the embedded store on any free port under the given data directory (unless a test passes
- * {@code --ledger.mongodb-uri}), and with the demo users (unless {@code --ledger.security.demo-users=false}).
+ * {@code --ledger.mongodb-uri}), with the demo users (unless {@code --ledger.security.demo-users=false}) and without
+ * the demo city (unless {@code --ledger.demo-data=true}).
  */
 public final class RunningLedger implements AutoCloseable {
 
@@ -56,6 +57,8 @@ public final class RunningLedger implements AutoCloseable {
         arguments.put("ledger.mongodb-uri", ""); // whatever LEDGER_MONGODB_URI the environment has
         // Tests sign in as the demo users (name = password = role in lower case), also on an external store.
         arguments.put("ledger.security.demo-users", "true");
+        // No demo city unless a test asks for one (--ledger.demo-data=true): it would fill the store at start.
+        arguments.put("ledger.demo-data", "false");
         for (String argument : args) {
             int equals = argument.indexOf('=');
             arguments.put(argument.substring(2, equals), argument.substring(equals + 1));

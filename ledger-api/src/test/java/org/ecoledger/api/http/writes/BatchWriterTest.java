@@ -129,6 +129,23 @@ class BatchWriterTest {
     }
 
     @Test
+    void append_saysWhichCommandsWereRefused_withoutReadingTheEntriesBack() {
+        OfficialId official = OfficialId.of("batch-4");
+        List<BatchWriter.Outcome> outcomes = ledger.bean(BatchWriter.class).append(official.aggregateIdentifier(),
+                List.of(register(official), appoint(official),
+                        meeting(official, LocalDate.of(2016, 12, 20)), // before the appointment: refused
+                        meeting(official, LocalDate.of(2017, 2, 10))));
+
+        assertThat(outcomes).extracting(BatchWriter.Outcome::appended).containsExactly(true, true, false, true);
+        assertThat(outcomes).extracting(BatchWriter.Outcome::receipt).containsOnlyNulls();
+        assertThat(outcomes.get(2).refusal()).isInstanceOfSatisfying(
+                RuleViolationException.class, e -> assertThat(e.rule()).isEqualTo(LedgerRule.POST_NOT_HELD_ON_DATE));
+        ChainVerification verification = ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier());
+        assertThat(verification.valid()).as(verification.summary()).isTrue();
+        assertThat(verification.entries()).isEqualTo(3);
+    }
+
+    @Test
     void concurrentBatchesToOneRecord_neitherForksNorLosesAnEntry() throws Exception {
         OfficialId official = OfficialId.of("batch-3");
         BatchWriter writer = ledger.bean(BatchWriter.class);
