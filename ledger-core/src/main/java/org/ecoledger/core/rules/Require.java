@@ -25,7 +25,7 @@ public final class Require {
         return value;
     }
 
-    /** A non-blank text of at most {@link #MAX_TEXT_LENGTH} characters. */
+    /** A non-blank text of at most {@link #MAX_TEXT_LENGTH} characters, valid Unicode. */
     public static String text(String value, String field) {
         present(value, field);
         if (value.isBlank()) {
@@ -34,7 +34,25 @@ public final class Require {
         if (value.length() > MAX_TEXT_LENGTH) {
             throw new InvalidEntryException(field, "is longer than " + MAX_TEXT_LENGTH + " characters");
         }
+        requireUnicode(value, field);
         return value;
+    }
+
+    /**
+     * Refuses a string holding a UTF-16 surrogate without its pair: it is not Unicode text, has no UTF-8 form (the
+     * store would keep something else than was hashed) and no canonical JSON form (hash-chain.md).
+     */
+    static void requireUnicode(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidEntryException(field, "is not valid Unicode (an unpaired surrogate)");
+            }
+        }
     }
 
     /** Either {@code null} or a {@link #text(String, String)}. */
@@ -58,7 +76,7 @@ public final class Require {
 
     /**
      * An identifier: non-blank, at most {@link #MAX_IDENTIFIER_LENGTH} characters, no surrounding whitespace, no
-     * control characters and no '/', so that it can stand in a URL path segment unchanged.
+     * control characters and no '/', so that it can stand in a URL path segment unchanged; valid Unicode.
      */
     public static String identifier(String value, String field) {
         present(value, field);
@@ -77,6 +95,7 @@ public final class Require {
                 throw new InvalidEntryException(field, "must not contain '/' or control characters");
             }
         }
+        requireUnicode(value, field);
         return value;
     }
 
