@@ -56,7 +56,7 @@ public class LogController extends LogEndpoint {
     }
 
     /** A witness's cosignature of a checkpoint: {@code {treeSize, cosignature: "— <witness> <base64>"}}. */
-    @PostMapping("/cosignatures")
+    @PostMapping(path = "/cosignatures", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransparencyLog.Cosignature> cosign(@RequestBody CosignatureRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(log.addCosignature(request.treeSize(),
                                                                                  request.cosignature()));

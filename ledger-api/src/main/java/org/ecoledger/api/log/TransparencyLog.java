@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ecoledger.core.chain.HashAlgorithm;
@@ -115,9 +114,12 @@ public class TransparencyLog {
      * Accepts a trusted witness's cosignature of the checkpoint of {@code treeSize} and keeps it with the checkpoint.
      */
     public Cosignature addCosignature(long treeSize, String line) {
+        if (line == null || line.isBlank()) {
+            throw new InvalidCosignatureException(null, "the cosignature line is required: \"— <witness> <base64>\"");
+        }
         NoteSignature signature;
         try {
-            signature = NoteSignature.parse(Objects.requireNonNull(line, "cosignature").strip());
+            signature = NoteSignature.parse(line.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidCosignatureException(null, "the cosignature line is malformed: " + e.getMessage());
         }

@@ -25,7 +25,7 @@ public final class Require {
         return value;
     }
 
-    /** A non-blank text of at most {@link #MAX_TEXT_LENGTH} characters. */
+    /** A non-blank text of at most {@link #MAX_TEXT_LENGTH} characters, valid Unicode. */
     public static String text(String value, String field) {
         present(value, field);
         if (value.isBlank()) {
@@ -35,7 +35,25 @@ public final class Require {
             throw new InvalidEntryException(field, "is longer than " + MAX_TEXT_LENGTH + " characters",
                                             "超过" + MAX_TEXT_LENGTH + "个字符");
         }
+        requireUnicode(value, field);
         return value;
+    }
+
+    /**
+     * Refuses a string holding a UTF-16 surrogate without its pair: it is not Unicode text, has no UTF-8 form (the
+     * store would keep something else than was hashed) and no canonical JSON form (hash-chain.md).
+     */
+    static void requireUnicode(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidEntryException(field, "is not valid Unicode (an unpaired surrogate)");
+            }
+        }
     }
 
     /** Either {@code null} or a {@link #text(String, String)}. */
@@ -59,7 +77,7 @@ public final class Require {
 
     /**
      * An identifier: non-blank, at most {@link #MAX_IDENTIFIER_LENGTH} characters, no surrounding whitespace, no
-     * control characters and no '/', so that it can stand in a URL path segment unchanged.
+     * control characters and no '/', so that it can stand in a URL path segment unchanged; valid Unicode.
      */
     public static String identifier(String value, String field) {
         present(value, field);
@@ -80,6 +98,7 @@ public final class Require {
                                                 "不能含有“/”或控制字符");
             }
         }
+        requireUnicode(value, field);
         return value;
     }
 

@@ -47,6 +47,20 @@ class RequireTest {
     }
 
     @Test
+    void textsAndIdentifiers_withAnUnpairedSurrogate_areRejected_pairsAreFine() {
+        String high = String.valueOf((char) 0xD800);
+        String low = String.valueOf((char) 0xDC00);
+        for (String bad : List.of("a" + high, low + "a", "a" + low + high + "b", high)) {
+            assertThatThrownBy(() -> Require.text(bad, "note"))
+                    .isInstanceOfSatisfying(InvalidEntryException.class, e -> assertThat(e.field()).isEqualTo("note"));
+            assertThatThrownBy(() -> OfficialId.of(bad)).isInstanceOf(InvalidEntryException.class);
+        }
+        String pair = "𠮷野家"; // U+20BB7 is a surrogate pair in UTF-16
+        assertThat(Require.text(pair, "note")).isEqualTo(pair);
+        assertThat(OfficialId.of(pair).value()).isEqualTo(pair);
+    }
+
+    @Test
     void texts_withABlankItem_namesTheItem() {
         assertThatThrownBy(() -> Require.texts(List.of("a", " "), "topics", true))
                 .isInstanceOfSatisfying(InvalidEntryException.class,

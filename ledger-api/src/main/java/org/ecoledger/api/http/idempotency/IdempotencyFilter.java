@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +32,11 @@ import com.mongodb.MongoException;
  * (status, body, {@code Location}; marked {@code Idempotent-Replayed: true}) and nothing runs; the same key with
  * another request is 409 {@code idempotency-key-reused}; a key whose first request is still running, or never
  * finished because the process stopped mid-request, is 409 {@code idempotency-key-in-progress} — never a second
- * run that could append twice. An answer of 5xx releases the key (nothing was written), so the same key can retry.
+ * run that could append twice. An answer of 5xx marks the key failed: the same request may be sent again with it,
+ * and since the failed attempt may have written before the store went away, the writer of the retry first looks for
+ * what it stored ({@link #RETRY_ATTRIBUTE}) and answers with that instead of writing again. Every write of a keyed
+ * request carries a request id derived from the user and the key ({@link #REQUEST_ID_ATTRIBUTE}), so the attempt that
+ * wrote can be recognized.
  *
  * <p>Multipart uploads (imports) are not covered: they bring their own duplicate detection.
  *
@@ -45,6 +48,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     /** Set on a replayed answer. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Request attribute: the request id the writer stores with what this keyed request writes. */
+    public static final String REQUEST_ID_ATTRIBUTE = IdempotencyFilter.class.getName() + ".requestId";
+    /** Request attribute ({@link Boolean#TRUE}): this request retries one that failed with a 5xx under the same key. */
+    public static final String RETRY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".retry";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -81,18 +88,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String user = authentication.getName();
         String fingerprint = fingerprint(request);
-        Optional<IdempotencyKeys.Stored> earlier;
+        IdempotencyKeys.Claim claim;
         try {
-            earlier = keys.claim(key, user, fingerprint);
+            claim = keys.claim(key, user, fingerprint);
         } catch (MongoException e) {
             log.warn("Idempotency keys unavailable: {}", e.toString());
             problems.write(response, Problems.of(ProblemType.STORE_UNAVAILABLE,
                     "The store could not be reached to check the Idempotency-Key; nothing was written"));
             return;
         }
-        if (earlier.isPresent()) {
-            answerAgain(earlier.get(), fingerprint, response);
+        if (claim.earlier().isPresent()) {
+            answerAgain(claim.earlier().get(), fingerprint, response);
             return;
+        }
+        request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId(key, user));
+        if (claim.retry()) {
+            request.setAttribute(RETRY_ATTRIBUTE, Boolean.TRUE);
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean completed = false;
@@ -109,7 +120,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             completed = true; // the request itself may have written: keep the key claimed
         } finally {
             if (!completed) {
-                release(key, user);
+                markFailed(key, user);
             }
         }
         answer.copyBodyToResponse();
@@ -141,11 +152,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(body);
     }
 
-    private void release(String key, String user) {
+    private void markFailed(String key, String user) {
         try {
-            keys.release(key, user);
+            keys.failed(key, user);
         } catch (MongoException e) {
-            log.warn("Could not release Idempotency-Key {} of {}; it stays in progress", key, user, e);
+            log.warn("Could not mark Idempotency-Key {} of {} as failed; it stays in progress", key, user, e);
+        }
+    }
+
+    /** The request id of what a keyed request writes: the same for every attempt with this user and key. */
+    static String requestId(String key, String user) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((user + "\n" + key)
+                                                                              .getBytes(StandardCharsets.UTF_8));
+            return "idempotency-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 over the key", e);
         }
     }
 

@@ -25,6 +25,8 @@ public class IdempotencyKeys {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
+    /** The request failed with a 5xx: whether it wrote is unknown; the same request may try again. */
+    static final String FAILED = "FAILED";
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
@@ -42,21 +44,41 @@ public class IdempotencyKeys {
         }
     }
 
+    /**
+     * The outcome of a claim: the key is this request's now ({@code earlier} empty), fresh or as a retry of an
+     * earlier attempt that failed with a 5xx (which may have written); or it belongs to an earlier request.
+     */
+    public record Claim(Optional<Stored> earlier, boolean retry) {
+
+        static Claim fresh() {
+            return new Claim(Optional.empty(), false);
+        }
+
+        static Claim retryOfFailed() {
+            return new Claim(Optional.empty(), true);
+        }
+
+        static Claim taken(Stored earlier) {
+            return new Claim(Optional.of(earlier), false);
+        }
+    }
+
     static String id(String key, String user) {
         return key + " " + user;
     }
 
     /**
-     * Claims the key for a request; empty when claimed now, else what was stored under it before.
+     * Claims the key for a request. A key whose earlier attempt failed (5xx) is claimed again by the same request
+     * (same fingerprint) as a retry; only one retry at a time wins it.
      *
      * @throws com.mongodb.MongoException when the store is unavailable
      */
-    public Optional<Stored> claim(String key, String user, String fingerprint) {
+    public Claim claim(String key, String user, String fingerprint) {
         try {
             keys.insertOne(new Document("_id", id(key, user)).append("key", key).append("user", user)
                                    .append("fingerprint", fingerprint).append("state", IN_PROGRESS)
                                    .append("startedAt", clock.instant().toString()));
-            return Optional.empty();
+            return Claim.fresh();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -64,12 +86,30 @@ public class IdempotencyKeys {
         }
         Document stored = keys.find(Filters.eq("_id", id(key, user))).first();
         if (stored == null) {
-            // Released between our insert and our read: claim again.
+            // Deleted between our insert and our read (an older version released keys): claim again.
             return claim(key, user, fingerprint);
         }
-        return Optional.of(new Stored(stored.getString("fingerprint"), stored.getString("state"),
-                                      stored.getInteger("status", 0), stored.getString("contentType"),
-                                      stored.getString("location"), stored.getString("body")));
+        if (FAILED.equals(stored.getString("state")) && fingerprint.equals(stored.getString("fingerprint"))) {
+            // Take the retry by an update of the whole document by _id (the embedded store matches only exact keys);
+            // the state it had just before says whether this request won it.
+            Document before = keys.findOneAndUpdate(Filters.eq("_id", id(key, user)), Updates.combine(
+                    Updates.set("state", IN_PROGRESS), Updates.set("retriedAt", clock.instant().toString())));
+            if (before != null && FAILED.equals(before.getString("state"))) {
+                return Claim.retryOfFailed();
+            }
+            if (before != null && DONE.equals(before.getString("state"))) {
+                // Another retry finished in between: put its answer back.
+                keys.replaceOne(Filters.eq("_id", id(key, user)), before);
+            }
+            stored = before == null ? stored : before;
+        }
+        return Claim.taken(stored(stored));
+    }
+
+    private static Stored stored(Document stored) {
+        return new Stored(stored.getString("fingerprint"), stored.getString("state"),
+                          stored.getInteger("status", 0), stored.getString("contentType"),
+                          stored.getString("location"), stored.getString("body"));
     }
 
     /** Records the answer of a claimed key. */
@@ -81,8 +121,13 @@ public class IdempotencyKeys {
                                        Updates.set("completedAt", clock.instant().toString())));
     }
 
-    /** Gives a claimed key up (the request failed for a reason a retry may not meet): it may be used again. */
-    public void release(String key, String user) {
-        keys.deleteOne(Filters.eq("_id", id(key, user)));
+    /**
+     * Marks a claimed key's request as failed with a 5xx: nothing is known to be written, but it may have been (the
+     * store went away after the write). The same request may claim the key again ({@link Claim#retry()}), and its
+     * writer then looks for what the failed attempt stored before writing anything.
+     */
+    public void failed(String key, String user) {
+        keys.updateOne(Filters.eq("_id", id(key, user)), Updates.combine(
+                Updates.set("state", FAILED), Updates.set("failedAt", clock.instant().toString())));
     }
 }

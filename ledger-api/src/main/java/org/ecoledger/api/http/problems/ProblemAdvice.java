@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -101,6 +102,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JsonProcessingException.class)
     ResponseEntity<Object> json(JsonProcessingException e) {
         return answer(describeJson(e));
+    }
+
+    /** A multipart body that cannot be read (not multipart at all, a broken boundary) is the client's error. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e) {
+        return answer(Problems.of(ProblemType.MALFORMED_REQUEST, "The multipart body cannot be read"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -2,6 +2,7 @@ package org.ecoledger.api.http.writes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -9,9 +10,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ecoledger.api.http.idempotency.IdempotencyFilter;
 import org.ecoledger.core.chain.ChainEntry;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.store.RecordVerifier;
+import org.ecoledger.core.store.StoreDurability;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +29,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * entry. After the command, the writer looks for the entry with that request id backwards from the record's head,
  * by exact keys. A command that loses a race with another node ({@link ConcurrencyException}, nothing appended) is
  * sent again, up to {@link #ATTEMPTS} times.
+ *
+ * <p>A request with an {@code Idempotency-Key} writes with the request id its key gives
+ * ({@link IdempotencyFilter#REQUEST_ID_ATTRIBUTE}). When it retries an attempt that failed with a 5xx
+ * ({@link IdempotencyFilter#RETRY_ATTRIBUTE}) — the store went away, perhaps after the write landed — the writer
+ * first looks for an entry with that request id near the record's head: if the failed attempt stored it, that entry
+ * is made durable and answered, and nothing is written twice.
  */
 public class LedgerWriter {
 
@@ -43,11 +54,14 @@ public class LedgerWriter {
     private final CommandGateway gateway;
     private final EventStore eventStore;
     private final RecordVerifier records;
+    private final StoreDurability durability;
 
-    public LedgerWriter(CommandGateway gateway, EventStore eventStore, RecordVerifier records) {
+    public LedgerWriter(CommandGateway gateway, EventStore eventStore, RecordVerifier records,
+                        StoreDurability durability) {
         this.gateway = gateway;
         this.eventStore = eventStore;
         this.records = records;
+        this.durability = durability;
     }
 
     /**
@@ -56,9 +70,41 @@ public class LedgerWriter {
      * @throws RuntimeException whatever the command's handler or the store raised (the advice maps it)
      */
     public WriteReceipt write(Object command, String aggregateId) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestAttribute(IdempotencyFilter.REQUEST_ID_ATTRIBUTE) instanceof String keyed ? keyed
+                : UUID.randomUUID().toString();
+        if (Boolean.TRUE.equals(requestAttribute(IdempotencyFilter.RETRY_ATTRIBUTE))) {
+            Optional<StoredEntry> landed = findIfStored(aggregateId, requestId);
+            if (landed.isPresent()) {
+                durability.awaitDurable(); // the failed attempt's write may not have been made durable
+                return receipt(landed.get());
+            }
+        }
         send(command, requestId);
         return receipt(find(aggregateId, requestId));
+    }
+
+    private static Object requestAttribute(String name) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? null : attributes.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** The entry of {@code requestId} within {@link #LOOKBACK} of the record's head, if the record has it. */
+    private Optional<StoredEntry> findIfStored(String aggregateId, String requestId) {
+        if (eventStore.lastSequenceNumberFor(aggregateId).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(find(aggregateId, requestId));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** No entry of a request near the head of its record. */
+    private static final class NotFound extends IllegalStateException {
+        NotFound(String message) {
+            super(message);
+        }
     }
 
     /** Sends {@code command} without reading anything back (the access log's lines). */
@@ -104,8 +150,8 @@ public class LedgerWriter {
                 break;
             }
         }
-        throw new IllegalStateException("the entry of request " + requestId + " is not within " + LOOKBACK
-                                                + " entries of the head of " + aggregateId);
+        throw new NotFound("the entry of request " + requestId + " is not within " + LOOKBACK
+                                   + " entries of the head of " + aggregateId);
     }
 
     static WriteReceipt receipt(StoredEntry stored) {

@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.ecoledger.core.store.RecordVerifier;
+import org.ecoledger.core.store.StoreDurability;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,9 @@ public class WriteConfiguration {
     }
 
     @Bean
-    LedgerWriter ledgerWriter(CommandGateway commandGateway, EventStore eventStore, RecordVerifier recordVerifier) {
-        return new LedgerWriter(commandGateway, eventStore, recordVerifier);
+    LedgerWriter ledgerWriter(CommandGateway commandGateway, EventStore eventStore, RecordVerifier recordVerifier,
+                              StoreDurability storeDurability) {
+        return new LedgerWriter(commandGateway, eventStore, recordVerifier, storeDurability);
     }
 
     @Bean
