@@ -92,7 +92,7 @@ public final class VerifierCli {
 
     private static int verifyExport(Options options, PrintStream out, PrintStream err) throws UsageException {
         try (java.io.BufferedReader lines = Files.newBufferedReader(options.export, StandardCharsets.UTF_8)) {
-            LedgerExportVerifier.Result result = new LedgerExportVerifier(options.keys).verify(lines);
+            LedgerExportVerifier.Result result = new LedgerExportVerifier(options.keys, new ObjectMapper()).verify(lines);
             out.println(result.describe());
             return result.valid() ? VALID : INVALID;
         } catch (NoSuchFileException e) {

@@ -70,7 +70,7 @@ public class LedgerRestorer {
             requireEmpty();
             LedgerExportVerifier.Result verified;
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                verified = new LedgerExportVerifier(List.of()).verify(lines);
+                verified = new LedgerExportVerifier(List.of(), mapper).verify(lines);
             }
             if (!verified.valid()) {
                 throw ApiException.badField("file", "is not a valid ledger export: " + verified.describe());

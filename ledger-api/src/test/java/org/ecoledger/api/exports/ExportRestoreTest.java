@@ -93,7 +93,7 @@ class ExportRestoreTest {
         assertThat(new String(export, StandardCharsets.UTF_8).lines().filter(line -> line.contains("\"kind\":\"entry\"")))
                 .hasSize((int) treeSize);
 
-        LedgerExportVerifier.Result result = new LedgerExportVerifier(List.of(NoteKeys.parseVerifierKey(logKey(api))))
+        LedgerExportVerifier.Result result = new LedgerExportVerifier(List.of(NoteKeys.parseVerifierKey(logKey(api))), Api.JSON)
                 .verify(new BufferedReader(new StringReader(new String(export, StandardCharsets.UTF_8))));
         assertThat(result.valid()).as(result.describe()).isTrue();
         assertThat(result.entries()).isEqualTo(treeSize);

@@ -60,11 +60,15 @@ public final class LedgerExportVerifier {
     }
 
     private final List<NoteVerifier> trusted;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    /** @param trusted the auditor's keys of the log; empty to check the export against the keys it lists */
-    public LedgerExportVerifier(List<NoteVerifier> trusted) {
+    /**
+     * @param trusted the auditor's keys of the log; empty to check the export against the keys it lists
+     * @param mapper  reads the lines
+     */
+    public LedgerExportVerifier(List<NoteVerifier> trusted, ObjectMapper mapper) {
         this.trusted = List.copyOf(Objects.requireNonNull(trusted, "trusted"));
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
     /** A line that is not JSON, too long, or not where it should be is invalid input for that line. */

@@ -97,6 +97,42 @@ class EventSourcedReferenceDirectoryTest {
         }
 
         @Test
+        @DisplayName("批量: in a batch's unit of work a place's record is read once, outside it on every question")
+        void inABatch_aPlaceIsFoldedOnce_andOutsideItEveryTime() {
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            InMemoryEventStorageEngine counting = new InMemoryEventStorageEngine() {
+                @Override
+                public org.axonframework.eventsourcing.eventstore.DomainEventStream readEvents(String id, long first) {
+                    reads.incrementAndGet();
+                    return super.readEvents(id, first);
+                }
+            };
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(counting).build();
+            try {
+                recordHistory(LedgerWiring.on(store, CALENDAR, new EventSourcedReferenceDirectory(store)));
+                EventSourcedReferenceDirectory fresh = new EventSourcedReferenceDirectory(store);
+                reads.set(0);
+                fresh.jurisdictionOn(TOWN, TOWN_FROM);
+                fresh.jurisdictionOn(TOWN, RENAMED_ON);
+                assertThat(reads).hasValue(2);
+
+                reads.set(0);
+                var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                        new org.axonframework.messaging.GenericMessage<>("batch"));
+                batch.resources().put(EventSourcedReferenceDirectory.BATCH_CACHE, new java.util.HashMap<String, Object>());
+                try {
+                    assertThat(fresh.jurisdictionOn(TOWN, TOWN_FROM)).contains(town("石门寨乡", COUNTY));
+                    assertThat(fresh.jurisdictionOn(TOWN, RENAMED_ON)).contains(town("石门寨镇", COUNTY));
+                    assertThat(reads).hasValue(1);
+                } finally {
+                    batch.rollback();
+                }
+            } finally {
+                store.shutDown();
+            }
+        }
+
+        @Test
         @DisplayName("设立: nothing before validFrom, the place from it")
         void jurisdictionOn_aroundItsRegistration_isEmptyThenThePlace() {
             assertThat(directory.jurisdictionOn(TOWN, TOWN_FROM.minusDays(1))).isEmpty();

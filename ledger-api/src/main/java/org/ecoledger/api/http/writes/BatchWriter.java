@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
 import org.ecoledger.core.store.LedgerEventStorageEngine;
 import org.ecoledger.core.store.RecordVerifier;
 
@@ -122,6 +123,8 @@ public class BatchWriter {
         List<String> requestIds = new ArrayList<>(commands.size());
         List<Throwable> refusals = new ArrayList<>(Collections.nCopies(commands.size(), null));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + aggregateId));
+        // places are read once per batch, not once per command (see EventSourcedReferenceDirectory)
+        batch.resources().put(EventSourcedReferenceDirectory.BATCH_CACHE, new HashMap<String, Object>());
         try {
             for (int i = 0; i < commands.size(); i++) {
                 String requestId = UUID.randomUUID().toString();

@@ -40,7 +40,7 @@ public final class ImportCommand {
     static final int USAGE = 3;
 
     private static final String USAGE_TEXT = "usage: java -jar ledger.jar import --url http://localhost:8080 "
-            + "--user NAME [--password PASSWORD] [--poll-millis 500] FILE.(csv|xlsx|ndjson)";
+            + "--user NAME [--password PASSWORD] [--poll-millis 1000] FILE.(csv|xlsx|ndjson)";
     private static final int BAR_WIDTH = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +56,7 @@ public final class ImportCommand {
         String url = null;
         String user = null;
         String password = System.getenv("LEDGER_PASSWORD");
-        long pollMillis = 500;
+        long pollMillis = 1_000;
         Path file = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
