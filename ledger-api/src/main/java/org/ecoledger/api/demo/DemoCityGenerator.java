@@ -141,14 +141,12 @@ public final class DemoCityGenerator {
     private DemoCityGenerator(DemoCitySize size, RuleSets ruleSets) {
         this.size = size;
         this.ruleSets = ruleSets;
-        DemoRandom root = new DemoRandom(size.seed());
         // Separate streams, so that the people and places drawn first (the city, the first county and its first
         // townships, where the scenarios are) come out the same whatever the sizes.
         this.names = new DemoNames(new DemoRandom(size.seed() * 31 + 1));
         this.placesRandom = new DemoRandom(size.seed() * 31 + 2);
         this.careersRandom = new DemoRandom(size.seed() * 31 + 3);
         this.entriesRandom = new DemoRandom(size.seed() * 31 + 4);
-        root.unit();
     }
 
     /** The demo city of {@code size}, its duties judged by {@code ruleSets}. */
@@ -1154,8 +1152,9 @@ public final class DemoCityGenerator {
         scenarios.add(new DemoScenario("RETIRED_TOWNSHIP_HEAD", retired.id,
                 cast.township1Head.title + "（2013年6月起），2019年3月退休；2019年11月对其任内" + incident + "的生态环境损害启动终身追责 / "
                 + "the first township's head, retired in March 2019; a lifetime-accountability case opened in November "
-                + "2019 for damage done on " + incident + " in " + village.name() + ", still open",
-                "/jurisdictions/" + village.code + "/responsible?on=" + incident));
+                + "2019 for damage done on " + incident + " in " + village.name() + ", still open: it blocks a "
+                + "review although he has retired",
+                "/officials/" + retired.id + "/promotion-review?on=2019-12-01"));
         scenarios.add(new DemoScenario("INCIDENT_TRACING", retired.id,
                 village.name() + "在" + incident + "发生倾倒事件：当日负责的村、镇、县、市干部（含后来提拔、退休者） / "
                 + "who was responsible for " + village.name() + " on " + incident + ": its village posts, the "
@@ -1307,11 +1306,13 @@ public final class DemoCityGenerator {
             }
             writes.add(new DemoWrite(DemoWrite.Kind.CASE, id.aggregateIdentifier(), commands));
         }
-        scenarios.add(new DemoScenario("INSPECTION_CASES", cast.township1Head.tenures.get(0).official.id,
+        Official countyHead = cast.countyHead.current().official;
+        scenarios.add(new DemoScenario("INSPECTION_CASES", countyHead.id,
                 cases.size() + " 件督察交办件（信访件、反馈问题），已销号 " + closed + " 件（002：交办881件，销号873件） / "
                 + cases.size() + " inspection cases assigned, " + closed + " closed (002: 881 assigned, 873 closed); "
-                + "each official's dossier lists those in their jurisdiction during the tenure",
-                "/officials/" + cast.township1Head.tenures.get(0).official.id + "/dossier"));
+                + "each official's dossier lists those in their jurisdiction during the tenure, e.g. the first county's "
+                + "head",
+                "/officials/" + countyHead.id + "/dossier"));
         int jurisdictions = places.size();
         DemoCity.Counts counts = new DemoCity.Counts(jurisdictions, depts.size(), officials.size(),
                 officialCommands, cases.size(), closed,
@@ -1385,6 +1386,8 @@ public final class DemoCityGenerator {
         final Place parent;
         final String abbr;
         final List<Place> children = new ArrayList<>();
+        /** Places moved here from another parent (they stay in their first parent's {@code children}). */
+        final List<Place> movedIn = new ArrayList<>();
         final List<Dept> depts = new ArrayList<>();
         String renamedSuffix;
         LocalDate renamedOn;
@@ -1429,8 +1432,6 @@ public final class DemoCityGenerator {
             }
             return on;
         }
-
-        final List<Place> movedIn = new ArrayList<>();
     }
 
     private record Dept(String code, String name, String renamed, LocalDate renamedOn, Place place, DeptType type) {

@@ -52,6 +52,11 @@ public class DemoCityLoader {
     private static final String MARKER_ID = "load";
     private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
+    /**
+     * Writers for places, departments and cases: records of one to four commands, whose writes wait on the commit
+     * and the store more than they compute, so more of them run at once than officials' long histories.
+     */
+    static final int SMALL_RECORD_WRITERS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
 
@@ -172,13 +177,13 @@ public class DemoCityLoader {
                 }
             }
             for (List<DemoWrite> level : byLevel.values()) {
-                writeAll(level, writers, progress);
+                writeAll(level, Math.max(writers, SMALL_RECORD_WRITERS), progress);
             }
-            writeAll(departments, writers, progress);
+            writeAll(departments, Math.max(writers, SMALL_RECORD_WRITERS), progress);
             phases.add(clock.lap("places"));
             writeAll(officials, writers, progress);
             phases.add(clock.lap("officials"));
-            writeAll(cases, writers, progress);
+            writeAll(cases, Math.max(writers, SMALL_RECORD_WRITERS), progress);
             phases.add(clock.lap("cases"));
             log.info(String.format(Locale.ROOT, "demo city: %,d entries written in %.0f s; the read views and the "
                     + "transparency log are catching up …", status.commandsWritten(), progress.seconds()));
