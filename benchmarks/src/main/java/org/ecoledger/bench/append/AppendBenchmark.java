@@ -73,11 +73,13 @@ public final class AppendBenchmark {
             boolean largest = size.equals(mode.largest());
             try (EngineSubject ours = EngineSubject.ours(oursDirectory(), true)) {
                 ours.fillTo(fill, size.events() - ours.storedEvents() + fill.filled());
-                List<Double> rates;
+                EngineSubject.Rounds rounds;
                 try (Profiler.Phase ignored = largest ? profiler.harness("append.rate") : () -> { }) {
-                    rates = ours.appendRounds(city, EngineSubject.WARM_UP, mode.appendsPerRound(), ROUNDS);
+                    rounds = ours.appendRounds(city, EngineSubject.WARM_UP, mode.appendsPerRound(), ROUNDS);
                 }
+                List<Double> rates = rounds.rates();
                 results.putRounds("append.rate." + size.label(), rates);
+                results.putRounds("append.cpu_ms." + size.label(), rounds.cpuMillisPerAppend());
                 appendPlot.add("ledger engine", size.events(), results.get("append.rate." + size.label()));
                 log("ours at %s events: %.0f appends/s (rounds %s)", size.label(),
                     results.get("append.rate." + size.label()), rounded(rates));
@@ -110,10 +112,12 @@ public final class AppendBenchmark {
                 }
                 peer.fillTo(fill, size.events() - peer.storedEvents() + fill.filled());
                 // The full warm-up at the first size; later a short one (each command costs seconds at 100k).
-                List<Double> rates = peer.appendRounds(city, first ? EngineSubject.WARM_UP : 10,
-                                                       mode.peerAppendsPerRound(), ROUNDS);
+                EngineSubject.Rounds rounds = peer.appendRounds(city, first ? EngineSubject.WARM_UP : 10,
+                                                                mode.peerAppendsPerRound(), ROUNDS);
                 first = false;
+                List<Double> rates = rounds.rates();
                 results.putRounds("append.peer.rate." + size.label(), rates);
+                results.putRounds("append.peer.cpu_ms." + size.label(), rounds.cpuMillisPerAppend());
                 appendPlot.add("axon-mongo (peer)", size.events(), results.get("append.peer.rate." + size.label()));
                 log("peer at %s events: %.1f appends/s (rounds %s)", size.label(),
                     results.get("append.peer.rate." + size.label()), rounded(rates));
