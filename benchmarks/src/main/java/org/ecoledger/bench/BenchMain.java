@@ -65,9 +65,9 @@ public final class BenchMain {
     }
 
     /**
-     * The ledger at every store size: appends through the command bus and record reads in this process, then the
-     * application on the same store for queries and proofs; at the largest size also verification and HTTP
-     * appends, then the views rebuilt after a reset, and start-up.
+     * The ledger at every store size: appends through the command bus and record reads in this process; then, up
+     * to {@link Mode#applicationLargest()}, the application on the same store for queries and proofs, and at that
+     * size also verification and HTTP appends, start-up, and the views rebuilt after a reset.
      */
     private static void ledger(Context context) throws Exception {
         AppendBenchmark append = append(context);
@@ -75,20 +75,28 @@ public final class BenchMain {
                                                                     context.appJar(), context.profiler(),
                                                                     context.city(), context.work());
         Path data = append.oursDirectory();
-        long[] stored = {0};
+        Mode.Size applicationLargest = context.mode().applicationLargest();
+        context.results().note("sizes.application", applicationLargest.label());
         append.ours(context.queryPlot(), (size, filled, largest) -> {
+            if (size.events() > applicationLargest.events()) {
+                return;
+            }
+            boolean named = size.equals(applicationLargest);
+            long stored;
             try (LedgerApp app = application.startCaughtUp(data)) {
-                stored[0] = app.endOfLog() + 1;
+                stored = app.endOfLog() + 1;
                 application.at(app, size.label(), size.events());
-                application.queries(app, filled, size.label(), largest, context.queryPlot());
-                if (largest) {
+                application.queries(app, filled, size.label(), named, context.queryPlot());
+                if (named) {
                     application.verification(app);
                     application.httpAppends(app);
                 }
             }
+            if (named) {
+                application.startup(data, stored);
+                application.replay(data);
+            }
         });
-        application.replay(data);
-        application.startup(data, stored[0]);
     }
 
     public static void main(String[] args) throws Exception {

@@ -85,6 +85,22 @@ public final class Profiler {
         };
     }
 
+    /** JVM options that record a process from its start (for start-up); {@link #started} ends the recording. */
+    public List<String> fromStart(String phase) {
+        return enabled() ? List.of("-XX:StartFlightRecording=name=" + phase + ",settings=profile") : List.of();
+    }
+
+    /** Ends the recording {@link #fromStart} began in the process {@code pid}. */
+    public void started(long pid, String phase) {
+        if (!enabled()) {
+            return;
+        }
+        Path file = directory.resolve(phase + ".jfr").toAbsolutePath();
+        jcmd(pid, "JFR.dump", "name=" + phase, "filename=" + file);
+        jcmd(pid, "JFR.stop", "name=" + phase);
+        summarise(file, phase);
+    }
+
     private void summarise(Path file, String phase) {
         try {
             Files.writeString(directory.resolve(phase + ".txt"), JfrTop.summary(file, JfrTop.DEFAULT_ROWS));

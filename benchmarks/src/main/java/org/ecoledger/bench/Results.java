@@ -25,6 +25,7 @@ public final class Results {
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final String loadAtStart = loadAverage();
     private final Map<String, List<Double>> rounds = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
 
     public Results(Mode mode, Instant startedAt) {
         this.mode = mode;
@@ -45,6 +46,11 @@ public final class Results {
     public void put(String metric, double value, List<Double> perRound) {
         metrics.put(metric, value);
         rounds.put(metric, List.copyOf(perRound));
+    }
+
+    /** A fact about the run that the figures depend on (e.g. the store size the application was measured at). */
+    public void note(String key, String value) {
+        notes.put(key, value);
     }
 
     public Double get(String metric) {
@@ -72,6 +78,8 @@ public final class Results {
         // Other work on the machine slows every figure; the load average shows how much there was.
         machine.put("loadAverageAtStart", loadAtStart);
         machine.put("loadAverageAtEnd", loadAverage());
+        ObjectNode facts = root.putObject("notes");
+        notes.forEach(facts::put);
         ObjectNode values = root.putObject("metrics");
         metrics.forEach((metric, value) -> values.put(metric, round(value)));
         ObjectNode spread = root.putObject("rounds");

@@ -86,10 +86,12 @@ public final class ApplicationBenchmark {
     public LedgerApp startCaughtUp(Path dataDir) throws IOException, InterruptedException {
         LedgerApp app = start(dataDir);
         double healthy = app.awaitHealthy();
+        double cpuAtHealthy = app.cpuSeconds();
         long started = System.nanoTime();
         JsonNode health = app.awaitCaughtUp(CATCH_UP_TIMEOUT, List.of());
-        log("healthy after %.1f s; the log and the views caught up with %d events %.1f s later", healthy,
-            endOfLog(health) + 1, (System.nanoTime() - started) / 1e9);
+        log("healthy after %.1f s (%.1f s of CPU); the log and the views caught up with %d events %.1f s later "
+                    + "(%.1f s of CPU)", healthy, cpuAtHealthy, endOfLog(health) + 1,
+            (System.nanoTime() - started) / 1e9, app.cpuSeconds() - cpuAtHealthy);
         return app;
     }
 
@@ -169,10 +171,11 @@ public final class ApplicationBenchmark {
 
     private void measure(String metric, String label, boolean named, SvgPlot plot, String series, int warmUp,
                          int perRound, IntFunction<Long> request) {
-        try (Profiler.Phase ignored = named ? profiler.process(currentPid, metric) : () -> { }) {
+        try (Profiler.Phase ignored = named ? profiler.process(current.pid(), metric) : () -> { }) {
             for (int n = 0; n < warmUp; n++) {
                 request.apply(n);
             }
+            double cpuBefore = current.cpuSeconds();
             Latencies latencies = new Latencies();
             for (int round = 0; round < ROUNDS; round++) {
                 latencies.newRound();
@@ -180,8 +183,10 @@ public final class ApplicationBenchmark {
                     latencies.add(request.apply(n));
                 }
             }
+            double cpuMillis = (current.cpuSeconds() - cpuBefore) * 1e3 / latencies.count();
             double p99 = latencies.percentile(99);
             results.put(metric + ".p99_ms." + label, p99, latencies.perRound(99));
+            results.put(metric + ".cpu_ms." + label, cpuMillis);
             results.put(metric + ".p50_ms." + label, latencies.percentile(50), latencies.perRound(50));
             if (named) {
                 results.put(metric + ".p99_ms", p99, latencies.perRound(99));
@@ -189,17 +194,17 @@ public final class ApplicationBenchmark {
             if (plot != null) {
                 plot.add(series + " p99", sizeOf(label), p99);
             }
-            log("%s at %s: p50 %.1f ms, p99 %.1f ms (%d requests)", metric, label, latencies.percentile(50), p99,
-                latencies.count());
+            log("%s at %s: p50 %.1f ms, p99 %.1f ms (%d requests; %.1f ms of the application's CPU each)", metric,
+                label, latencies.percentile(50), p99, latencies.count(), cpuMillis);
         }
     }
 
-    private long currentPid = -1;
+    private LedgerApp current;
     private final Map<String, Long> sizes = new java.util.HashMap<>();
 
     /** Remembers the application and the store size the next measurements are made at. */
     public void at(LedgerApp app, String label, long events) {
-        this.currentPid = app.pid();
+        this.current = app;
         sizes.put(label, events);
     }
 
@@ -222,6 +227,7 @@ public final class ApplicationBenchmark {
     public void verification(LedgerApp app) throws InterruptedException {
         ApiClient auditor = ApiClient.bearer(app, issuer, "auditor");
         JsonNode run;
+        double cpuBefore = app.cpuSeconds();
         try (Profiler.Phase ignored = profiler.process(app.pid(), "verify")) {
             String runId = ApiClient.expect(auditor.post("/api/v1/verification-runs", ""), 202, "verification run")
                                     .json().path("runId").asText();
@@ -244,6 +250,7 @@ public final class ApplicationBenchmark {
         long events = result.path("events").asLong();
         double rate = events / seconds;
         results.put("verify.rate", rate);
+        results.put("verify.cpu_us_per_event", (app.cpuSeconds() - cpuBefore) * 1e6 / events);
         results.put("verify.valid", result.path("valid").asBoolean() ? 1 : 0);
         log("verification run: %d events, %d records, %d checkpoints in %.1f s (%.0f events/s), valid: %s", events,
             result.path("records").asLong(), result.path("checkpoints").asLong(), seconds, rate,
@@ -313,6 +320,7 @@ public final class ApplicationBenchmark {
         long[] counter = new long[HTTP_CLIENTS];
         Latencies latencies = new Latencies();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         try (Profiler.Phase ignored = profiler.process(app.pid(), "append.http")) {
             for (int round = -1; round < ROUNDS; round++) {
                 Latencies into = round < 0 ? new Latencies() : latencies;
@@ -341,6 +349,7 @@ public final class ApplicationBenchmark {
                         return null;
                     }));
                 }
+                double cpuBefore = app.cpuSeconds();
                 long started = System.nanoTime();
                 start.countDown();
                 for (Future<?> future : done) {
@@ -349,6 +358,7 @@ public final class ApplicationBenchmark {
                 double rate = HTTP_CLIENTS * perClient / ((System.nanoTime() - started) / 1e9);
                 if (round >= 0) {
                     rates.add(rate);
+                    cpu.add((app.cpuSeconds() - cpuBefore) * 1e3 / (HTTP_CLIENTS * perClient));
                 }
                 log("HTTP appends, %s: %.0f /s", round < 0 ? "warm-up" : "round " + (round + 1), rate);
             }
@@ -358,6 +368,7 @@ public final class ApplicationBenchmark {
             clients.shutdownNow();
         }
         results.putRounds("append.http.rate", rates);
+        results.putRounds("append.http.cpu_ms", cpu);
         results.put("append.http.p99_ms", latencies.percentile(99), latencies.perRound(99));
         results.put("append.http.p50_ms", latencies.percentile(50), latencies.perRound(50));
         log("HTTP appends by %d clients: %.0f /s, p50 %.1f ms, p99 %.1f ms", HTTP_CLIENTS,
@@ -393,6 +404,7 @@ public final class ApplicationBenchmark {
             app.awaitHealthy();
             try (Profiler.Phase ignored = profiler.process(app.pid(), "replay")) {
                 JsonNode first = app.health();
+                double cpuBefore = app.cpuSeconds();
                 long startedAt = System.nanoTime();
                 long from = minPosition(first);
                 JsonNode last = app.awaitCaughtUp(CATCH_UP_TIMEOUT, VIEWS);
@@ -400,6 +412,7 @@ public final class ApplicationBenchmark {
                 end = endOfLog(last);
                 double rate = (end - from) / seconds;
                 results.put("replay.rate", rate);
+                results.put("replay.cpu_us_per_event", (app.cpuSeconds() - cpuBefore) * 1e6 / (end - from));
                 log("views rebuilt from position %d to %d in %.1f s: %.0f events/s", from, end, seconds, rate);
             }
         }
@@ -419,12 +432,19 @@ public final class ApplicationBenchmark {
     /** Starts the application on the filled store {@link Mode#startups()} times; seconds from launch to UP. */
     public void startup(Path dataDir, long events) throws IOException, InterruptedException {
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int n = 0; n < mode.startups(); n++) {
-            try (LedgerApp app = start(dataDir)) {
+            List<String> recording = n == 0 ? profiler.fromStart("startup") : List.of();
+            try (LedgerApp app = LedgerApp.start(jar, dataDir, recording, issuer.settings())) {
                 seconds.add(app.awaitHealthy());
+                cpu.add(app.cpuSeconds());
+                if (n == 0) {
+                    profiler.started(app.pid(), "startup");
+                }
             }
         }
         results.putRounds("startup.seconds", seconds);
+        results.putRounds("startup.cpu_seconds", cpu);
         log("start to healthy on %d events: %s s", events, seconds.stream()
                                                                   .map(s -> String.format(Locale.ROOT, "%.1f", s))
                                                                   .toList());

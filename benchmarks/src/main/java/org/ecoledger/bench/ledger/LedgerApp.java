@@ -188,6 +188,25 @@ public final class LedgerApp implements AutoCloseable {
         return process.pid();
     }
 
+    /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ; 100 on Linux). */
+    static final double TICKS_PER_SECOND = 100.0;
+
+    /**
+     * The CPU time the application's process has used so far (user + system, all threads; {@code /proc/<pid>/stat}),
+     * in seconds; -1 where there is no /proc. Differences of it show the work a phase cost the application, which
+     * moves much less than wall time when other programs share the cores.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, of the whole line)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Stops the application as an operator does (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {
