@@ -9,8 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +23,9 @@ public final class Results {
     private final Mode mode;
     private final Instant startedAt;
     private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private final String loadAtStart = loadAverage();
     private final Map<String, List<Double>> rounds = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
 
     public Results(Mode mode, Instant startedAt) {
         this.mode = mode;
@@ -42,6 +42,17 @@ public final class Results {
         metrics.put(metric, Stats.median(values));
     }
 
+    /** A metric over every measurement of several rounds, with each round's figure for the spread. */
+    public void put(String metric, double value, List<Double> perRound) {
+        metrics.put(metric, value);
+        rounds.put(metric, List.copyOf(perRound));
+    }
+
+    /** A fact about the run that the figures depend on (e.g. the store size the application was measured at). */
+    public void note(String key, String value) {
+        notes.put(key, value);
+    }
+
     public Double get(String metric) {
         return metrics.get(metric);
     }
@@ -50,7 +61,8 @@ public final class Results {
         return metrics;
     }
 
-    public Path write(Path directory) throws IOException {
+    /** Writes {@code <directory>/<name>.json}. */
+    public Path write(Path directory, String name) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("mode", mode.id());
@@ -63,22 +75,36 @@ public final class Results {
                 + System.getProperty("os.arch"));
         machine.put("cpu", cpuModel());
         machine.put("jvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        // Other work on the machine slows every figure; the load average shows how much there was.
+        machine.put("loadAverageAtStart", loadAtStart);
+        machine.put("loadAverageAtEnd", loadAverage());
+        ObjectNode facts = root.putObject("notes");
+        notes.forEach(facts::put);
         ObjectNode values = root.putObject("metrics");
-        metrics.forEach((name, value) -> values.put(name, round(value)));
+        metrics.forEach((metric, value) -> values.put(metric, round(value)));
         ObjectNode spread = root.putObject("rounds");
-        rounds.forEach((name, list) -> {
-            var array = spread.putArray(name);
+        rounds.forEach((metric, list) -> {
+            var array = spread.putArray(metric);
             list.forEach(v -> array.add(round(v)));
         });
         Files.createDirectories(directory);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
-        Path file = directory.resolve(stamp + "-" + mode.id() + ".json");
+        Path file = directory.resolve(name + ".json");
         mapper.writeValue(file.toFile(), root);
         return file;
     }
 
     private static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}). */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
@@ -95,16 +121,16 @@ public final class Results {
     /** The table printed at the end of a run: every metric, its spread, its target and whether it holds. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-28s %14s %22s  %-26s %s%n", "metric", "value", "rounds (min..max)",
+        out.append(String.format(Locale.ROOT, "%-36s %14s %24s  %-32s %s%n", "metric", "value", "rounds (min..max)",
                                  "target", "holds"));
         for (Map.Entry<String, Double> entry : metrics.entrySet()) {
             String name = entry.getKey();
             List<Double> list = rounds.get(name);
             String spread = list == null || list.size() < 2 ? ""
-                    : String.format(Locale.ROOT, "%d: %.1f..%.1f", list.size(), Stats.min(list), Stats.max(list));
+                    : String.format(Locale.ROOT, "%d: %.2f..%.2f", list.size(), Stats.min(list), Stats.max(list));
             Targets.Target target = Targets.of(name);
             String holds = target == null ? "" : target.holds(this) ? "yes" : "NO";
-            out.append(String.format(Locale.ROOT, "%-28s %14.2f %22s  %-26s %s%n", name, entry.getValue(), spread,
+            out.append(String.format(Locale.ROOT, "%-36s %14.2f %24s  %-32s %s%n", name, entry.getValue(), spread,
                                      target == null ? "" : target.description(), holds));
         }
         return out.toString();

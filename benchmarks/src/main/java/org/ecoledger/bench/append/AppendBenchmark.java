@@ -1,122 +1,135 @@
 package org.ecoledger.bench.append;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.ecoledger.api.messaging.DomainConfiguration;
-import org.ecoledger.api.messaging.RecentRecordsCache;
-import org.ecoledger.api.store.EmbeddedMongoStore;
-import org.ecoledger.core.record.MeetingBody;
-import org.ecoledger.core.record.MeetingHeldEvent;
-import org.ecoledger.core.record.OfficialAppointedEvent;
-import org.ecoledger.core.record.OfficialId;
-import org.ecoledger.core.record.OfficialRecord;
-import org.ecoledger.core.record.OfficialRegisteredEvent;
-import org.ecoledger.core.record.PostId;
-import org.ecoledger.core.record.RecordMeetingCommand;
-import org.ecoledger.core.record.ResponsibilityKind;
-import org.ecoledger.core.record.Role;
-import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
-import org.ecoledger.core.reference.JurisdictionCode;
-import org.ecoledger.core.reference.JurisdictionLevel;
-import org.ecoledger.core.reference.JurisdictionRegisteredEvent;
-import org.ecoledger.core.reference.ReferenceDirectory;
-import org.ecoledger.core.rules.LedgerCalendar;
-import org.ecoledger.bench.Results;
+import org.ecoledger.bench.Latencies;
 import org.ecoledger.bench.Mode;
+import org.ecoledger.bench.Profiler;
+import org.ecoledger.bench.Results;
+import org.ecoledger.bench.Stats;
 import org.ecoledger.bench.SvgPlot;
-import org.ecoledger.core.chain.EntryHasher;
-import org.ecoledger.core.chain.HashAlgorithm;
-import org.ecoledger.core.chain.StoredEntry;
-import org.ecoledger.core.store.LedgerEventStorageEngine;
-import org.ecoledger.core.store.LedgerSchema;
-import org.ecoledger.core.store.RecordVerifier;
-import org.ecoledger.core.store.StoreDurability;
+import org.ecoledger.bench.data.BenchCity;
+import org.ecoledger.bench.data.LedgerFill;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Appends through Axon's command bus to existing records (MEETING_HELD entries of officials' records, checked by
- * the record's rules and the reference directory exactly as in the application) on the embedded default (mongo-java-server on an H2 file,
- * every acknowledged append durable), at growing store sizes, for the ledger's engine and, in the same run, for
- * axon-mongo's {@code MongoEventStorageEngine} as the peer on an identical embedded store.
+ * Appends through Axon's command bus — MEETING_HELD entries to the hot records of a {@link BenchCity}, checked by the
+ * record's rules and the reference directory exactly as in the application — on the embedded default (every
+ * acknowledged append durable), at growing store sizes, for the ledger's engine and, in the same run, for axon-mongo's
+ * {@code MongoEventStorageEngine} as the peer on an identical store; reads of whole records on both; and the cost of
+ * the hash chain ({@code append.chain_overhead}).
  *
- * <p>The store is filled record by record ({@value #EVENTS_PER_RECORD} events each: registration, appointment as a
- * city party secretary, meetings; one commit per event, as the ledger writes them); appends then go round-robin over
- * the first {@value #HOT_RECORDS} records, which exist from the start. A warm-up round (one append per hot record, so
- * that each is loaded once) precedes the measured rounds. Both engines run under the application's aggregate
- * settings ({@link DomainConfiguration#configure}: cache and snapshot trigger).
+ * <p>The store is filled with the city's history (one commit per event for ours, as the ledger writes them); a
+ * warm-up round (one append per hot record) precedes {@value #ROUNDS} measured rounds; the median round is the
+ * figure.
  */
 public final class AppendBenchmark {
 
-    static final int HOT_RECORDS = 100;
-    static final int EVENTS_PER_RECORD = 100;
-    static final JurisdictionCode CITY = JurisdictionCode.of("139900000000");
-    static final LocalDate FIRST_DAY = LocalDate.of(2016, 1, 4);
     static final int ROUNDS = 3;
-    static final int PEER_BATCH = 1_000;
-    static final int PEER_WARM_UP = 10;
+    /** Pairs of rounds (with the chain, without) for {@code append.chain_overhead}. */
+    static final int CHAIN_ROUNDS = 10;
+    static final int RECORD_READS = 200;
+    static final int PEER_RECORD_READS = 10;
+    /** The most time the peer's record reads may take at one size (each scans its collection). */
+    static final long PEER_READ_BUDGET_NANOS = 60_000_000_000L;
+
+    /** What is done with the ledger's store at each size, once the appends are measured and the store is closed. */
+    @FunctionalInterface
+    public interface AtSize {
+        void measure(Mode.Size size, BenchCity.Cursor filled, boolean largest) throws Exception;
+    }
 
     private final Mode mode;
     private final Results results;
     private final Path workDirectory;
-    private final JacksonSerializer serializer = BenchSerializer.events();
-    private final JacksonSerializer snapshotSerializer = BenchSerializer.snapshots();
+    private final Profiler profiler;
+    private final BenchCity city;
+    private final SvgPlot appendPlot;
 
-    public AppendBenchmark(Mode mode, Results results, Path workDirectory) {
+    public AppendBenchmark(Mode mode, Results results, Path workDirectory, Profiler profiler, BenchCity city,
+                           SvgPlot appendPlot) {
+        this.appendPlot = appendPlot;
         this.mode = mode;
         this.results = results;
         this.workDirectory = workDirectory;
+        this.profiler = profiler;
+        this.city = city;
     }
 
-    /** Measures ours and the peer, and returns the plot of rate against store size. */
-    public SvgPlot run() throws Exception {
-        SvgPlot plot = new SvgPlot("Appends through the command bus, embedded default (durable)",
-                                   "events already stored", "appends/s (one client)");
-        try (Subject ours = Subject.ours(workDirectory.resolve("ours"), serializer, snapshotSerializer)) {
-            for (Mode.Size size : mode.storeSizes()) {
-                ours.fillTo(size.events());
-                double rate = ours.measure(mode.appendsPerRound(), "append.rate." + size.label(), results);
-                plot.add("ledger engine", size.events(), rate);
-                log("ours at %s events: %.0f appends/s", size.label(), rate);
+    /** The ledger's data directory (the application runs on it between the sizes). */
+    public Path oursDirectory() {
+        return workDirectory.resolve("ours");
+    }
+
+    /**
+     * Ours at every size: fill, appends, record reads; at the largest size the bytes on disk per event; after each
+     * size {@code atSize} (the store closed).
+     */
+    public void ours(SvgPlot readPlot, AtSize atSize) throws Exception {
+        LedgerFill fill = new LedgerFill(city, 1);
+        results.note("sizes.append", String.join(",", mode.storeSizes().stream().map(Mode.Size::label).toList()));
+        results.note("city", city.officials() + " officials, " + city.eventsPerOfficial() + " entries each, "
+                + city.places().size() + " places, " + BenchCity.HOT_RECORDS + " hot records");
+        for (Mode.Size size : mode.storeSizes()) {
+            boolean largest = size.equals(mode.largest());
+            try (EngineSubject ours = EngineSubject.ours(oursDirectory(), true)) {
+                ours.fillTo(fill, size.events() - ours.storedEvents() + fill.filled());
+                EngineSubject.Rounds rounds;
+                try (Profiler.Phase ignored = largest ? profiler.harness("append.rate") : () -> { }) {
+                    rounds = ours.appendRounds(city, EngineSubject.WARM_UP, mode.appendsPerRound(), ROUNDS);
+                }
+                List<Double> rates = rounds.rates();
+                results.putRounds("append.rate." + size.label(), rates);
+                results.putRounds("append.cpu_ms." + size.label(), rounds.cpuMillisPerAppend());
+                appendPlot.add("ledger engine", size.events(), results.get("append.rate." + size.label()));
+                log("ours at %s events: %.0f appends/s (rounds %s)", size.label(),
+                    results.get("append.rate." + size.label()), rounded(rates));
+                Latencies reads = ours.recordReads(city, fill.cursor(), 20, RECORD_READS, ROUNDS, Long.MAX_VALUE);
+                putReads("query.record", size, reads, readPlot, "record read, ledger engine");
+                if (largest) {
+                    double canonical = ours.canonicalBytesPerEvent(city, 20);
+                    double onDisk = ours.bytesOnDiskPerEvent();
+                    results.put("store.bytes_per_event", onDisk / canonical);
+                    results.put("store.bytes_per_event.absolute", onDisk);
+                    results.put("store.canonical_bytes_per_event", canonical);
+                    log("ours: %.0f bytes on disk per event, %.0f canonical bytes per event", onDisk, canonical);
+                }
             }
-            double bytes = ours.bytesPerEvent();
-            results.put("store.bytes_per_event", bytes);
-            results.put("store.bytes_per_event.absolute", ours.bytesOnDiskPerEvent());
+            atSize.measure(size, fill.cursor(), largest);
         }
         Mode.Size first = mode.storeSizes().get(0);
-        Mode.Size last = mode.storeSizes().get(mode.storeSizes().size() - 1);
-        results.put("append.rate.growth", results.get("append.rate." + last.label())
+        results.put("append.rate.growth", results.get("append.rate." + mode.largest().label())
                 / results.get("append.rate." + first.label()));
-        try (Subject peer = Subject.peer(workDirectory.resolve("peer"), serializer, snapshotSerializer)) {
+    }
+
+    /** The peer at every size up to {@link Mode#peerMaxEvents()}, and ours ÷ the peer at each. */
+    public void peer(SvgPlot readPlot) {
+        LedgerFill fill = new LedgerFill(city, EngineSubject.PEER_FILL_BATCH);
+        results.note("sizes.peer", String.join(",", mode.storeSizes().stream()
+                                                           .filter(size -> size.events() <= mode.peerMaxEvents())
+                                                           .map(Mode.Size::label).toList()));
+        try (EngineSubject peer = EngineSubject.peer(workDirectory.resolve("peer"))) {
+            boolean first = true;
             for (Mode.Size size : mode.storeSizes()) {
                 if (size.events() > mode.peerMaxEvents()) {
                     break;
                 }
-                peer.fillTo(size.events());
-                double rate = peer.measure(mode.peerAppendsPerRound(), "append.peer.rate." + size.label(), results);
-                plot.add("axon-mongo (peer)", size.events(), rate);
-                log("peer at %s events: %.1f appends/s", size.label(), rate);
+                peer.fillTo(fill, size.events() - peer.storedEvents() + fill.filled());
+                // The full warm-up at the first size; later a short one (each command costs seconds at 100k).
+                EngineSubject.Rounds rounds = peer.appendRounds(city, first ? EngineSubject.WARM_UP : 10,
+                                                                mode.peerAppendsPerRound(), ROUNDS);
+                first = false;
+                List<Double> rates = rounds.rates();
+                results.putRounds("append.peer.rate." + size.label(), rates);
+                results.putRounds("append.peer.cpu_ms." + size.label(), rounds.cpuMillisPerAppend());
+                appendPlot.add("axon-mongo (peer)", size.events(), results.get("append.peer.rate." + size.label()));
+                log("peer at %s events: %.1f appends/s (rounds %s)", size.label(),
+                    results.get("append.peer.rate." + size.label()), rounded(rates));
+                Latencies reads = peer.recordReads(city, fill.cursor(), 1, PEER_RECORD_READS, ROUNDS,
+                                                   PEER_READ_BUDGET_NANOS);
+                putReads("query.peer.record", size, reads, readPlot, "record read, axon-mongo (peer)");
             }
         }
         for (Mode.Size size : mode.storeSizes()) {
@@ -126,223 +139,67 @@ public final class AppendBenchmark {
                 results.put("append.peer.ratio." + size.label(), ours / peer);
             }
         }
-        return plot;
+    }
+
+    /**
+     * The same appends on two stores filled alike, one through the ledger's engine and one through the same engine
+     * with the chain's hashing switched off (benchmark-only), in {@value #CHAIN_ROUNDS} pairs of rounds, the order
+     * alternating: time with the chain ÷ time without. The figure compares the CPU time of this process per append
+     * (client, Axon and the in-process store: all the work an append costs), from the medians, because wall time on
+     * a shared machine moves by more than the chain costs; the wall-time ratio is reported beside it.
+     */
+    public void chainOverhead() {
+        Mode.Size size = mode.storeSizes().get(0);
+        LedgerFill chainedFill = new LedgerFill(city, 1);
+        LedgerFill unchainedFill = new LedgerFill(city, 1);
+        try (EngineSubject chained = EngineSubject.ours(workDirectory.resolve("chained"), true);
+             EngineSubject unchained = EngineSubject.ours(workDirectory.resolve("unchained"), false)) {
+            chained.fillTo(chainedFill, size.events());
+            unchained.fillTo(unchainedFill, size.events());
+            int appends = mode.chainAppendsPerRound();
+            chained.runRound(city, EngineSubject.WARM_UP + appends);
+            unchained.runRound(city, EngineSubject.WARM_UP + appends);
+            List<Double> cpuWith = new ArrayList<>();
+            List<Double> cpuWithout = new ArrayList<>();
+            List<Double> wallWith = new ArrayList<>();
+            List<Double> wallWithout = new ArrayList<>();
+            for (int round = 0; round < CHAIN_ROUNDS; round++) {
+                EngineSubject first = round % 2 == 0 ? chained : unchained;
+                EngineSubject second = round % 2 == 0 ? unchained : chained;
+                for (EngineSubject subject : List.of(first, second)) {
+                    long cpuBefore = EngineSubject.processCpuNanos();
+                    double wall = subject.runRound(city, appends) / 1e3 / appends;
+                    double cpu = (EngineSubject.processCpuNanos() - cpuBefore) / 1e3 / appends;
+                    (subject == chained ? cpuWith : cpuWithout).add(cpu);
+                    (subject == chained ? wallWith : wallWithout).add(wall);
+                }
+            }
+            results.putRounds("append.chain.cpu_us_per_append", cpuWith);
+            results.putRounds("append.unchained.cpu_us_per_append", cpuWithout);
+            results.putRounds("append.chain.wall_us_per_append", wallWith);
+            results.putRounds("append.unchained.wall_us_per_append", wallWithout);
+            results.put("append.chain_overhead", Stats.median(cpuWith) / Stats.median(cpuWithout));
+            results.put("append.chain_overhead.wall", Stats.median(wallWith) / Stats.median(wallWithout));
+            log("chain overhead at %s: %.0f µs of CPU per append with the chain, %.0f without: %.3f "
+                        + "(wall time: %.0f µs and %.0f µs, %.3f)", size.label(), Stats.median(cpuWith),
+                Stats.median(cpuWithout), results.get("append.chain_overhead"), Stats.median(wallWith),
+                Stats.median(wallWithout), results.get("append.chain_overhead.wall"));
+        }
+    }
+
+    private void putReads(String metric, Mode.Size size, Latencies reads, SvgPlot plot, String series) {
+        double p99 = reads.percentile(99);
+        results.put(metric + ".p99_ms." + size.label(), p99, reads.perRound(99));
+        plot.add(series + " p99", size.events(), p99);
+        log("%s at %s: p50 %.2f ms, p99 %.2f ms (%d reads)", metric, size.label(), reads.percentile(50), p99,
+            reads.count());
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList();
     }
 
     static void log(String format, Object... args) {
         System.out.println("[append] " + String.format(Locale.ROOT, format, args));
-    }
-
-    /** One engine on its own embedded store, with an Axon configuration around it. */
-    private static final class Subject implements AutoCloseable {
-
-        private final String name;
-        private final EmbeddedMongoStore store;
-        private final MongoClient client;
-        private final MongoDatabase database;
-        private final EventStorageEngine fillEngine;
-        private final Configuration axon;
-        private final StoreDurability clientSideDurability;
-        private final HashAlgorithm algorithm;
-        private long events;
-        private long records;
-        private long appended;
-        private int measured;
-
-        private Subject(String name, EmbeddedMongoStore store, MongoClient client, MongoDatabase database,
-                        EventStorageEngine fillEngine, EventStorageEngine engine,
-                        StoreDurability clientSideDurability, JacksonSerializer serializer,
-                        HashAlgorithm algorithm) {
-            this.name = name;
-            this.store = store;
-            this.client = client;
-            this.database = database;
-            this.fillEngine = fillEngine;
-            this.clientSideDurability = clientSideDurability;
-            this.algorithm = algorithm;
-            this.axon = DefaultConfigurer.defaultConfiguration()
-                                         .configureSerializer(c -> serializer)
-                                         .configureEventSerializer(c -> serializer)
-                                         .configureMessageSerializer(c -> serializer)
-                                         .configureEmbeddedEventStore(c -> engine)
-                                         .configureAggregate(DomainConfiguration.configure(
-                                                 AggregateConfigurer.defaultConfiguration(OfficialRecord.class),
-                                                 new RecentRecordsCache(RecentRecordsCache.DEFAULT_CAPACITY)))
-                                         .registerComponent(LedgerCalendar.class,
-                                                            c -> new LedgerCalendar(Clock.systemUTC(),
-                                                                                    LedgerCalendar.DEFAULT_ZONE))
-                                         .registerComponent(ReferenceDirectory.class,
-                                                            c -> new EventSourcedReferenceDirectory(
-                                                                    c.getComponent(EventStore.class)))
-                                         .buildConfiguration();
-            this.axon.start();
-        }
-
-        static Subject ours(Path directory, JacksonSerializer serializer, JacksonSerializer snapshots) {
-            EmbeddedMongoStore store = EmbeddedMongoStore.start(directory, 0,
-                                                                EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
-            MongoClient client = MongoClients.create(store.connectionString("ledger"));
-            MongoDatabase database = client.getDatabase("ledger");
-            LedgerSchema.ensure(database, HashAlgorithm.SHA_256, Clock.systemUTC());
-            LedgerEventStorageEngine fill = LedgerEventStorageEngine.builder().database(database)
-                                                                    .hashAlgorithm(HashAlgorithm.SHA_256)
-                                                                    .eventSerializer(serializer).build();
-            LedgerEventStorageEngine engine = LedgerEventStorageEngine.builder().database(database)
-                                                                      .hashAlgorithm(HashAlgorithm.SHA_256)
-                                                                      .durability(store.durability())
-                                                                      .eventSerializer(serializer)
-                                                                      .snapshotSerializer(snapshots).build();
-            return new Subject("ours", store, client, database, fill, engine, StoreDurability.NONE, serializer,
-                               HashAlgorithm.SHA_256);
-        }
-
-        static Subject peer(Path directory, JacksonSerializer serializer, JacksonSerializer snapshots) {
-            EmbeddedMongoStore store = EmbeddedMongoStore.start(directory, 0,
-                                                                EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
-            MongoClient client = MongoClients.create(store.connectionString("ledger"));
-            MongoDatabase database = client.getDatabase("ledger");
-            MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                    .eventSerializer(serializer)
-                    .snapshotSerializer(snapshots)
-                    .build();
-            engine.ensureIndexes();
-            // The peer does not make its appends durable itself: the client waits for the same group commit after
-            // each command, so both sides acknowledge only what is on disk.
-            return new Subject("peer", store, client, database, engine, engine, store.durability(), serializer,
-                               null);
-        }
-
-        private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
-        }
-
-        void fillTo(long target) {
-            List<DomainEventMessage<?>> batch = new ArrayList<>();
-            long started = System.nanoTime();
-            Instant now = Instant.now();
-            if (events == 0) {
-                batch.add(new GenericDomainEventMessage<>("Jurisdiction", CITY.aggregateIdentifier(), 0,
-                        new JurisdictionRegisteredEvent(CITY, "基准市", JurisdictionLevel.CITY, null,
-                                                        LocalDate.of(1990, 1, 1), null, "bench", now)));
-                events++;
-                flush(batch, true);
-            }
-            while (events < target) {
-                OfficialId official = official(records);
-                PostId post = post(records);
-                for (int seq = 0; seq < EVENTS_PER_RECORD && events < target; seq++) {
-                    Object payload = switch (seq) {
-                        case 0 -> new OfficialRegisteredEvent(official, "基准" + records, FIRST_DAY, null, "bench", now);
-                        case 1 -> new OfficialAppointedEvent(official, post, CITY, null, Role.PARTY_SECRETARY,
-                                                             ResponsibilityKind.OVERALL, FIRST_DAY, null, "bench", now);
-                        default -> new MeetingHeldEvent(official, post, MeetingBody.STANDING_COMMITTEE,
-                                                        List.of(topic(seq)), FIRST_DAY.plusDays(seq),
-                                                        "示例环发〔2016〕" + seq + "号", "bench", now);
-                    };
-                    batch.add(new GenericDomainEventMessage<>("OfficialRecord", official.aggregateIdentifier(), seq,
-                                                              payload));
-                    events++;
-                    flush(batch, fillEngine instanceof LedgerEventStorageEngine);
-                }
-                records++;
-            }
-            flush(batch, true);
-            store.durability().awaitDurable();
-            log("%s filled to %d events in %.1f s", name, events, (System.nanoTime() - started) / 1e9);
-        }
-
-        /** The ledger's engine gets one commit per event, as it is written; the peer gets batches of inserts. */
-        private void flush(List<DomainEventMessage<?>> batch, boolean now) {
-            if (!batch.isEmpty() && (now || batch.size() >= PEER_BATCH)) {
-                fillEngine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-
-        double measure(int appendsPerRound, String metric, Results results) {
-            CommandGateway gateway = axon.commandGateway();
-            // The warm-up loads (and caches) each hot record once and warms the JIT. At its first size a subject gets
-            // the full warm-up; later the peer, which scans its collection on every command whatever it cached,
-            // gets a short one (a full one takes minutes at 100k).
-            runRound(gateway, measured++ == 0 || appendsPerRound >= HOT_RECORDS ? HOT_RECORDS : PEER_WARM_UP);
-            List<Double> rates = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                long cpuBefore = processCpuNanos();
-                long started = System.nanoTime();
-                runRound(gateway, appendsPerRound);
-                rates.add(appendsPerRound / ((System.nanoTime() - started) / 1e9));
-                cpu.add((processCpuNanos() - cpuBefore) / 1e6 / appendsPerRound);
-            }
-            results.putRounds(metric, rates);
-            // CPU time of the whole process (client, Axon, the in-process store) per append: unlike the rate, it
-            // hardly moves when other programs share the machine's cores.
-            results.putRounds(metric.replace(".rate.", ".cpu_ms."), cpu);
-            return results.get(metric);
-        }
-
-        private void runRound(CommandGateway gateway, int appends) {
-            for (int i = 0; i < appends; i++) {
-                long record = appended++ % HOT_RECORDS;
-                LocalDate on = FIRST_DAY.plusDays(EVENTS_PER_RECORD + (appended / HOT_RECORDS) % 1_000);
-                gateway.sendAndWait(new RecordMeetingCommand(official(record), post(record),
-                                                             MeetingBody.STANDING_COMMITTEE, List.of(topic(i)), on,
-                                                             "示例环发〔2019〕" + i + "号", "bench"));
-                clientSideDurability.awaitDurable();
-                events++;
-            }
-        }
-
-        double bytesOnDiskPerEvent() throws IOException {
-            store.durability().awaitDurable();
-            return (double) Files.size(store.file()) / events;
-        }
-
-        /** Disk per event divided by the canonical size of an event (what the chain hashes). */
-        double bytesPerEvent() throws IOException {
-            EntryHasher hasher = new EntryHasher(algorithm);
-            RecordVerifier reader = new RecordVerifier(database, algorithm);
-            long canonical = 0;
-            long sampled = 0;
-            for (int r = 0; r < 10; r++) {
-                for (StoredEntry entry : reader.storedEntries(official(r).aggregateIdentifier())) {
-                    canonical += hasher.canonicalBytes(entry.entry()).length;
-                    sampled++;
-                }
-            }
-            double canonicalPerEvent = (double) canonical / sampled;
-            results(canonicalPerEvent);
-            return bytesOnDiskPerEvent() / canonicalPerEvent;
-        }
-
-        private void results(double canonicalPerEvent) {
-            log("%s: %.0f canonical bytes per event on average", name, canonicalPerEvent);
-        }
-
-        @Override
-        public void close() {
-            axon.shutdown();
-            client.close();
-            store.close();
-        }
-    }
-
-    static OfficialId official(long record) {
-        return OfficialId.of("b-" + record);
-    }
-
-    static PostId post(long record) {
-        return PostId.of("city-secretary-" + record);
-    }
-
-    static String topic(long i) {
-        return switch ((int) (i % 4)) {
-            case 0 -> "研究部署大气污染防治重点工作";
-            case 1 -> "听取中央环保督察反馈问题整改情况汇报";
-            case 2 -> "研究水污染防治和河长制工作";
-            default -> "部署秸秆禁烧和散煤治理";
-        };
     }
 }
