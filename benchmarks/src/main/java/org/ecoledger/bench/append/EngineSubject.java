@@ -15,6 +15,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.ecoledger.api.messaging.DomainConfiguration;
+import org.ecoledger.api.messaging.RecentRecordsCache;
 import org.ecoledger.api.store.EmbeddedMongoStore;
 import org.ecoledger.bench.Latencies;
 import org.ecoledger.bench.data.BenchCity;
@@ -83,7 +84,7 @@ final class EngineSubject implements AutoCloseable {
                                      .configureEmbeddedEventStore(c -> engine)
                                      .configureAggregate(DomainConfiguration.configure(
                                              AggregateConfigurer.defaultConfiguration(OfficialRecord.class),
-                                             new org.axonframework.common.caching.WeakReferenceCache()))
+                                             new RecentRecordsCache(RecentRecordsCache.DEFAULT_CAPACITY)))
                                      .registerComponent(LedgerCalendar.class,
                                                         c -> new LedgerCalendar(Clock.systemUTC(),
                                                                                 LedgerCalendar.DEFAULT_ZONE))

@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,6 +26,7 @@ import org.ecoledger.core.rules.LedgerCalendar;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -139,11 +139,12 @@ public class DomainConfiguration {
     /**
      * Loaded records stay in memory between commands, so a command usually costs one write. Another node may have
      * appended meanwhile: the store then refuses the stale write (ConcurrencyException), the cache entry is dropped,
-     * and the command gateway tries the command again on the fresh record.
+     * and the command gateway tries the command again on the fresh record. The {@code ledger.record-cache-size}
+     * most recently used records are kept ({@link RecentRecordsCache}).
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${ledger.record-cache-size:" + RecentRecordsCache.DEFAULT_CAPACITY + "}") int size) {
+        return new RecentRecordsCache(size);
     }
 
     @Bean
