@@ -311,8 +311,10 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                     "Cannot reuse aggregate identifier [" + aggregateId + "]: a record with it already exists",
                     cause);
         }
+        // No cause: the command gateway retries a lost race, and its retry scheduler judges every exception in the
+        // chain; the driver's duplicate-key exception below it would read as a store failure and stop the retry.
         return new ConcurrencyException("An event for aggregate [" + aggregateId + "] at sequence ["
-                                                + firstSequence + "] was already inserted", cause);
+                                                + firstSequence + "] was already inserted");
     }
 
     private BsonDocument commitDocument(String aggregateType, String aggregateId, String aggregateKey,
