@@ -37,6 +37,7 @@ public final class AppendLoad {
     private final int clients;
     private final IntFunction<List<Http>> targets;
     private final long total;
+    private final boolean keyed;
 
     private final AtomicLong next = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -58,11 +59,22 @@ public final class AppendLoad {
      * @param total    requests to send in all; {@link Long#MAX_VALUE} to run until {@link #stop()}
      */
     public AppendLoad(String label, List<String> officials, int clients, IntFunction<List<Http>> targets, long total) {
+        this(label, officials, clients, targets, total, false);
+    }
+
+    private AppendLoad(String label, List<String> officials, int clients, IntFunction<List<Http>> targets, long total,
+                       boolean keyed) {
         this.label = label;
         this.officials = List.copyOf(officials);
         this.clients = clients;
         this.targets = targets;
         this.total = total;
+        this.keyed = keyed;
+    }
+
+    /** The same load, each request with its marker as {@code Idempotency-Key}, so that it can be retried safely. */
+    public AppendLoad keyed() {
+        return new AppendLoad(label, officials, clients, targets, total, true);
     }
 
     /** The body of the {@code n}th request: a standing-committee meeting of the official's post. */
@@ -109,8 +121,11 @@ public final class AppendLoad {
             String marker = label + "-" + n;
             Http node = nodes.get(preferred % nodes.size());
             try {
-                Http.Answer answer = node.post("recorder", "/api/v1/officials/" + official + "/entries",
-                                               meeting(official, n, marker));
+                Http.Answer answer = keyed
+                        ? node.post("recorder", "/api/v1/officials/" + official + "/entries",
+                                    meeting(official, n, marker), "Idempotency-Key", marker)
+                        : node.post("recorder", "/api/v1/officials/" + official + "/entries",
+                                    meeting(official, n, marker));
                 if (answer.status() == 201) {
                     var json = answer.json();
                     acks.add(new Ack(official, json.path("sequence").asLong(), json.path("entryId").asText(),
@@ -132,6 +147,41 @@ public final class AppendLoad {
                 Reliability.sleep(Duration.ofMillis(100));
             }
         }
+    }
+
+    /**
+     * Sends every refused request again, with the same body and {@code Idempotency-Key} (a keyed load only), as a
+     * client does once the store is back. A 201 makes it acknowledged. Returns how many were sent again.
+     */
+    public int retryRefused(Http node) {
+        if (!keyed) {
+            throw new IllegalStateException("only a keyed load retries safely");
+        }
+        int retried = 0;
+        for (Map.Entry<String, String> request : Map.copyOf(refused).entrySet()) {
+            String marker = request.getKey();
+            String official = request.getValue();
+            long n = Long.parseLong(marker.substring(marker.lastIndexOf('-') + 1));
+            Http.Answer answer = node.post("recorder", "/api/v1/officials/" + official + "/entries",
+                                           meeting(official, n, marker), "Idempotency-Key", marker);
+            // The failed attempt's outcome may still wait to be written (the node writes it once the store is back).
+            for (int wait = 0; wait < 60 && answer.status() == 409
+                    && "idempotency-key-in-progress".equals(answer.problemType()); wait++) {
+                Reliability.sleep(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After"))));
+                answer = node.post("recorder", "/api/v1/officials/" + official + "/entries",
+                                   meeting(official, n, marker), "Idempotency-Key", marker);
+            }
+            retried++;
+            if (answer.status() == 201) {
+                var json = answer.json();
+                acks.add(new Ack(official, json.path("sequence").asLong(), json.path("entryId").asText(),
+                                 json.path("hash").asText(), marker));
+                refused.remove(marker);
+            } else {
+                unexpected.add("retry of " + marker + " → " + answer);
+            }
+        }
+        return retried;
     }
 
     /** Waits until at least {@code count} requests were acknowledged. */

@@ -35,7 +35,8 @@ class ConcurrencyIT {
             app.start();
             List<String> officials = LedgerSetup.officials(app.http(), "conc", OFFICIALS);
             AppendLoad load = new AppendLoad("c", officials, CLIENTS, client -> List.of(app.http()), total).start();
-            load.awaitDone(Duration.ofMinutes(Math.max(5, total / 50 / 60)));
+            // A safety net, not a speed target: at least 2 appends a second (a busy shared machine does 4).
+            load.awaitDone(Duration.ofSeconds(Math.max(300, total / 2)));
             load.stop();
             Duration appending = load.elapsed();
             assertThat(load.unexpected()).as("answers other than 201").isEmpty();

@@ -42,7 +42,7 @@ class CrashIT {
                                                  Long.MAX_VALUE).start();
                 loads.add(load);
                 // Kill at an arbitrary point: after some acknowledgements, then a little more time.
-                load.awaitAcks(Reliability.scaled(10, 20) + random.nextInt(Reliability.scaled(60, 200)), LOAD_TIMEOUT);
+                load.awaitAcks(Reliability.scaled(10, 20) + random.nextInt(Reliability.scaled(60, 120)), LOAD_TIMEOUT);
                 Reliability.sleep(Duration.ofMillis(random.nextInt(400)));
                 app.kill();
                 load.stop();

@@ -110,14 +110,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, answer);
             if (answer.getStatus() < 500) {
+                // Kept and written later if the store is away now; the key answers "in progress" meanwhile.
                 keys.complete(key, user, answer.getStatus(), answer.getContentType(),
                               answer.getHeader(HttpHeaders.LOCATION),
                               new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
                 completed = true;
             }
-        } catch (MongoException e) {
-            log.warn("Could not record the answer for Idempotency-Key {} of {}; it stays in progress", key, user, e);
-            completed = true; // the request itself may have written: keep the key claimed
         } finally {
             if (!completed) {
                 markFailed(key, user);
@@ -134,9 +132,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!earlier.done()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "2");
             problems.write(response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still running, or stopped before it answered; read the "
-                            + "record to see whether it was written, and use a new key if not"));
+                    "A request with this Idempotency-Key is still running, or its outcome waits for the store to be "
+                            + "written (try again after Retry-After), or its node stopped before it answered (then read "
+                            + "the record to see whether it was written, and use a new key if not)"));
             return;
         }
         response.setStatus(earlier.status());
@@ -153,11 +153,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void markFailed(String key, String user) {
-        try {
-            keys.failed(key, user);
-        } catch (MongoException e) {
-            log.warn("Could not mark Idempotency-Key {} of {} as failed; it stays in progress", key, user, e);
-        }
+        keys.failed(key, user); // kept and written later if the store is away now
     }
 
     /** The request id of what a keyed request writes: the same for every attempt with this user and key. */

@@ -1,11 +1,21 @@
 package org.ecoledger.api.http.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -18,7 +28,7 @@ import com.mongodb.client.model.Updates;
  * and, once answered, the answer. Every lookup is by exact {@code _id}. Kept in the store, so keys survive a restart
  * and hold across application nodes.
  */
-public class IdempotencyKeys {
+public class IdempotencyKeys implements AutoCloseable {
 
     /** The collection's name. */
     public static final String COLLECTION = "idempotency_keys";
@@ -28,8 +38,17 @@ public class IdempotencyKeys {
     /** The request failed with a 5xx: whether it wrote is unknown; the same request may try again. */
     static final String FAILED = "FAILED";
 
+    /** How often outcomes (answers, failures) the store could not take are written again. */
+    public static final Duration PENDING_RETRY_INTERVAL = Duration.ofSeconds(1);
+    /** Most outcomes kept waiting for the store. */
+    public static final int MAX_PENDING = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
     private final MongoCollection<Document> keys;
     private final Clock clock;
+    private final Map<String, Bson> pending = new ConcurrentHashMap<>();
+    private ScheduledExecutorService retrier;
 
     public IdempotencyKeys(MongoDatabase database, Clock clock) {
         this.keys = database.getCollection(COLLECTION);
@@ -112,22 +131,89 @@ public class IdempotencyKeys {
                           stored.getString("location"), stored.getString("body"));
     }
 
-    /** Records the answer of a claimed key. */
+    /**
+     * Records the answer of a claimed key; when the store cannot take it now, it is kept and written later (as
+     * {@link #failed} does), and until then the key answers 409 {@code idempotency-key-in-progress}.
+     */
     public void complete(String key, String user, int status, String contentType, String location, String body) {
-        keys.updateOne(Filters.eq("_id", id(key, user)),
-                       Updates.combine(Updates.set("state", DONE), Updates.set("status", status),
-                                       Updates.set("contentType", contentType), Updates.set("location", location),
-                                       Updates.set("body", body),
-                                       Updates.set("completedAt", clock.instant().toString())));
+        String id = id(key, user);
+        Bson update = Updates.combine(Updates.set("state", DONE), Updates.set("status", status),
+                                      Updates.set("contentType", contentType), Updates.set("location", location),
+                                      Updates.set("body", body),
+                                      Updates.set("completedAt", clock.instant().toString()));
+        try {
+            keys.updateOne(Filters.eq("_id", id), update);
+        } catch (MongoException e) {
+            log.warn("Could not record the answer for Idempotency-Key {} of {} now ({}); will retry until the store "
+                             + "is back", key, user, e.toString());
+            remember(id, update);
+        }
     }
 
     /**
      * Marks a claimed key's request as failed with a 5xx: nothing is known to be written, but it may have been (the
      * store went away after the write). The same request may claim the key again ({@link Claim#retry()}), and its
      * writer then looks for what the failed attempt stored before writing anything.
+     *
+     * <p>The request has ended, so marking it later is as good as now: when the store cannot be reached (the usual
+     * reason for the 5xx), the mark is kept here and written every {@link #PENDING_RETRY_INTERVAL} until the store is
+     * back; until then a retry is answered 409 {@code idempotency-key-in-progress} (with {@code Retry-After}). If this
+     * node stops first, the key stays in progress (as after a crash mid-request).
      */
     public void failed(String key, String user) {
-        keys.updateOne(Filters.eq("_id", id(key, user)), Updates.combine(
-                Updates.set("state", FAILED), Updates.set("failedAt", clock.instant().toString())));
+        String id = id(key, user);
+        Bson update = Updates.combine(Updates.set("state", FAILED),
+                                      Updates.set("failedAt", clock.instant().toString()));
+        try {
+            keys.updateOne(Filters.eq("_id", id), update);
+        } catch (MongoException e) {
+            log.warn("Could not mark Idempotency-Key {} of {} as failed now ({}); will retry until the store is back",
+                     key, user, e.toString());
+            remember(id, update);
+        }
+    }
+
+    private void remember(String id, Bson update) {
+        if (pending.size() >= MAX_PENDING) {
+            log.error("More than {} Idempotency-Keys wait for their outcome to be written; {} stays in progress",
+                      MAX_PENDING, id);
+            return;
+        }
+        pending.put(id, update);
+        synchronized (this) {
+            if (retrier == null) {
+                retrier = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "idempotency-key-failures");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                retrier.scheduleWithFixedDelay(this::writePending, PENDING_RETRY_INTERVAL.toMillis(),
+                                               PENDING_RETRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Writes the outcomes the store could not take when they happened; stops at the first refusal. */
+    void writePending() {
+        for (Map.Entry<String, Bson> outcome : Map.copyOf(pending).entrySet()) {
+            try {
+                keys.updateOne(Filters.eq("_id", outcome.getKey()), outcome.getValue());
+                pending.remove(outcome.getKey(), outcome.getValue());
+            } catch (MongoException e) {
+                return; // still away: next time
+            }
+        }
+    }
+
+    /** Outcomes not yet written. */
+    int pending() {
+        return pending.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (retrier != null) {
+            retrier.shutdownNow();
+        }
     }
 }
