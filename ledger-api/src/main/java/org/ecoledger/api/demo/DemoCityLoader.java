@@ -158,7 +158,7 @@ public class DemoCityLoader {
             marker.replaceOne(Filters.eq("_id", MARKER_ID), new Document("_id", MARKER_ID).append("state", "loading")
                     .append("size", size.toString()).append("digest", digest), new ReplaceOptions().upsert(true));
             status.writing(city, digest);
-            Progress progress = new Progress(counts);
+            Progress progress = new Progress(city);
 
             Map<JurisdictionLevel, List<DemoWrite>> byLevel = new LinkedHashMap<>();
             for (JurisdictionLevel level : JurisdictionLevel.values()) {
@@ -338,11 +338,13 @@ public class DemoCityLoader {
     private final class Progress {
 
         private final DemoCity.Counts counts;
+        private final int records;
         private final long started = System.nanoTime();
         private final AtomicLong nextLog = new AtomicLong(System.nanoTime() + PROGRESS_EVERY_NANOS);
 
-        Progress(DemoCity.Counts counts) {
-            this.counts = counts;
+        Progress(DemoCity city) {
+            this.counts = city.counts();
+            this.records = city.writes().size();
         }
 
         double seconds() {
@@ -356,11 +358,14 @@ public class DemoCityLoader {
                 return;
             }
             long written = status.commandsWritten();
-            double rate = written / Math.max(0.001, seconds());
-            long left = Math.round((counts.commands() - written) / Math.max(1, rate));
-            log.info(String.format(Locale.ROOT, "demo city: %,d / %,d officials, %,d / %,d entries, %,.0f entries/s, "
-                    + "~%d s left", status.officialsWritten(), counts.officials(), written, counts.commands(), rate,
-                    left));
+            double seconds = seconds();
+            double rate = written / Math.max(0.001, seconds);
+            // Places are many records of one command, officials fewer and longer: the share of the work done is
+            // taken as the mean of the shares of records and of entries written.
+            double done = (status.recordsWritten() / (double) records + written / (double) counts.commands()) / 2;
+            String left = done < 0.02 ? "" : String.format(Locale.ROOT, ", ~%.0f s left", seconds * (1 - done) / done);
+            log.info(String.format(Locale.ROOT, "demo city: %,d / %,d officials, %,d / %,d entries, %,.0f entries/s%s",
+                    status.officialsWritten(), counts.officials(), written, counts.commands(), rate, left));
         }
     }
 

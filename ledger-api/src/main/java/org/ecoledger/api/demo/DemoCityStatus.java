@@ -32,6 +32,7 @@ public final class DemoCityStatus {
     private volatile long lag = -1;
     private final AtomicLong commandsWritten = new AtomicLong();
     private final AtomicInteger officialsWritten = new AtomicInteger();
+    private final AtomicInteger recordsWritten = new AtomicInteger();
 
     public State state() {
         return state;
@@ -69,8 +70,13 @@ public final class DemoCityStatus {
         return officialsWritten.get();
     }
 
+    int recordsWritten() {
+        return recordsWritten.get();
+    }
+
     void written(DemoWrite write) {
         commandsWritten.addAndGet(write.commands().size());
+        recordsWritten.incrementAndGet();
         if (write.kind() == DemoWrite.Kind.OFFICIAL) {
             officialsWritten.incrementAndGet();
         }
