@@ -55,7 +55,7 @@ public final class LedgerProcess implements AutoCloseable {
 
     /**
      * An application node: HTTP on a free loopback port, the data directory {@code dataDir}, the embedded store on any
-     * free port unless {@code --ledger.mongodb-uri} is given, the demo users on. {@code args} ({@code --name=value})
+     * free port unless {@code --ledger.mongodb-uri} is given, the demo users on, no demo city. {@code args} ({@code --name=value})
      * replace these defaults of the same name.
      */
     public static LedgerProcess app(String name, Path dataDir, String... args) {
@@ -66,6 +66,8 @@ public final class LedgerProcess implements AutoCloseable {
         arguments.put("ledger.data-dir", dataDir.toString());
         arguments.put("ledger.embedded-mongodb-port", "0");
         arguments.put("ledger.security.demo-users", "true");
+        // An empty embedded store loads the demo city on its first start by default: these tests count every event.
+        arguments.put("ledger.demo-data", "false");
         putAll(arguments, args);
         return new LedgerProcess(name, arguments, new LinkedHashMap<>(), dataDir.resolveSibling(name + ".log"), port);
     }
