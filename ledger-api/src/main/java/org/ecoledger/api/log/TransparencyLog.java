@@ -88,7 +88,8 @@ public class TransparencyLog {
             throw new ProofUnavailableException("entry " + sequence + " of official " + official.value()
                     + " is leaf " + leaf + ", not inside a tree of size " + size, leaf + 1, size, null);
         }
-        return new InclusionProof(leaf, size, base64(tree.inclusionProof(logStore, leaf, size)));
+        return new InclusionProof(leaf, size, base64(tree.readingAtOnce(
+                logStore, stored -> tree.inclusionProof(stored, leaf, size))));
     }
 
     /** The consistency proof from tree size {@code first} to {@code second}. */
@@ -102,7 +103,8 @@ public class TransparencyLog {
             throw new ProofUnavailableException("the log has " + logSize + " leaves, not " + second, second, logSize,
                                                 null);
         }
-        return new ConsistencyProof(first, second, base64(tree.consistencyProof(logStore, first, second)));
+        return new ConsistencyProof(first, second, base64(tree.readingAtOnce(
+                logStore, stored -> tree.consistencyProof(stored, first, second))));
     }
 
     /** Every key the log has signed with. */
@@ -158,19 +160,22 @@ public class TransparencyLog {
         long needed = entries.stream().mapToLong(e -> e.entry().globalIndex()).max().orElseThrow() + 1;
         StoredCheckpoint checkpoint = checkpointCovering(needed);
         long size = checkpoint.size();
-        List<EvidenceBundle.Leaf> leaves = new ArrayList<>(entries.size());
-        for (StoredEntry entry : entries) {
-            long leaf = entry.entry().globalIndex();
-            leaves.add(new EvidenceBundle.Leaf(leaf, base64(tree.inclusionProof(logStore, leaf, size))));
-        }
+        List<EvidenceBundle.Leaf> leaves = tree.readingAtOnce(logStore, stored -> {
+            List<EvidenceBundle.Leaf> proved = new ArrayList<>(entries.size());
+            for (StoredEntry entry : entries) {
+                long leaf = entry.entry().globalIndex();
+                proved.add(new EvidenceBundle.Leaf(leaf, base64(tree.inclusionProof(stored, leaf, size))));
+            }
+            return proved;
+        });
         List<EvidenceBundle.ConsistencyProof> consistency = new ArrayList<>();
         if (since != null) {
             if (since < 0 || since > size) {
                 throw new ProofUnavailableException("no consistency proof from size " + since + " to the "
                         + "checkpoint's size " + size, since, size, null);
             }
-            consistency.add(new EvidenceBundle.ConsistencyProof(since, base64(tree.consistencyProof(logStore, since,
-                                                                                                     size))));
+            consistency.add(new EvidenceBundle.ConsistencyProof(since, base64(tree.readingAtOnce(
+                    logStore, stored -> tree.consistencyProof(stored, since, size)))));
         }
         List<EvidenceBundle.PublicKey> keys = logStore.keys().stream()
                 .map(key -> new EvidenceBundle.PublicKey(key.name(), key.type(), key.verifierKey())).toList();

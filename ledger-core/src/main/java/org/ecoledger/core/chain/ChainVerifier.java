@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Verifies one record's hash chain from the stored data alone, as specified in {@code docs/hash-chain.md}. Pure: it
- * reads nothing but its arguments, and reports the first failure instead of throwing. Immutable and thread-safe.
+ * reads nothing but its arguments, and reports the first failure instead of throwing. Immutable and thread-safe (its
+ * {@link Cursor}s are not).
  *
  * <p>For the i-th entry read (from 0) it checks, in this order, and stops at the first failure:
  * <ol>
@@ -35,15 +36,70 @@ public final class ChainVerifier {
      * @param entries the record's entries in the order they were read from the store (by sequence)
      */
     public ChainVerification verify(String aggregateType, String aggregateId, List<StoredEntry> entries) {
-        Objects.requireNonNull(aggregateType, "aggregateType");
-        Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(entries, "entries");
-        HashAlgorithm algorithm = hasher.algorithm();
-        String previousHash = hasher.genesisHash();
-        long previousGlobalIndex = -1;
-        long position = 0;
+        Cursor cursor = cursor(aggregateType, aggregateId);
         for (StoredEntry stored : entries) {
             Objects.requireNonNull(stored, "entries must not contain null");
+            if (!cursor.accept(stored)) {
+                break;
+            }
+        }
+        return cursor.result();
+    }
+
+    /**
+     * A verification that takes the record's entries one at a time, in the order read (by sequence), for a reader
+     * that meets the entries of many records interleaved (the whole log in global order) and keeps one cursor per
+     * record. After the first failure it takes nothing more; {@link #result()} is what {@link #verify} would answer
+     * for the entries accepted so far.
+     */
+    public Cursor cursor(String aggregateType, String aggregateId) {
+        return new Cursor(Objects.requireNonNull(aggregateType, "aggregateType"),
+                          Objects.requireNonNull(aggregateId, "aggregateId"));
+    }
+
+    /** The state of one record's verification: the entries checked so far and the first failure. Not thread-safe. */
+    public final class Cursor {
+
+        private final String aggregateType;
+        private final String aggregateId;
+        private String previousHash = hasher.genesisHash();
+        private long previousGlobalIndex = -1;
+        private long position;
+        private ChainVerification failure;
+
+        private Cursor(String aggregateType, String aggregateId) {
+            this.aggregateType = aggregateType;
+            this.aggregateId = aggregateId;
+        }
+
+        /** Checks the next entry; returns false when it (or an earlier one) failed. */
+        public boolean accept(StoredEntry stored) {
+            if (failure != null) {
+                return false;
+            }
+            failure = check(stored);
+            if (failure != null) {
+                return false;
+            }
+            previousHash = stored.storedHash();
+            previousGlobalIndex = stored.entry().globalIndex();
+            position++;
+            return true;
+        }
+
+        /** Whether every entry accepted so far verified. */
+        public boolean valid() {
+            return failure == null;
+        }
+
+        /** The verification of the entries accepted so far. */
+        public ChainVerification result() {
+            return failure != null ? failure : ChainVerification.valid(position, previousHash, hasher.algorithm());
+        }
+
+        private ChainVerification check(StoredEntry stored) {
+            HashAlgorithm algorithm = hasher.algorithm();
             ChainEntry entry = stored.entry();
             if (!entry.aggregateType().equals(aggregateType)) {
                 return ChainVerification.invalid(position, previousHash, algorithm,
@@ -87,10 +143,7 @@ public final class ChainVerifier {
                         "content altered: the hash recomputed from the entry differs from the stored hash",
                         recomputed, stored.storedHash());
             }
-            previousHash = stored.storedHash();
-            previousGlobalIndex = entry.globalIndex();
-            position++;
+            return null;
         }
-        return ChainVerification.valid(position, previousHash, algorithm);
     }
 }

@@ -3,8 +3,12 @@ package org.ecoledger.core.log;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.ecoledger.core.chain.HashAlgorithm;
 
@@ -83,6 +87,24 @@ public final class MerkleTree {
         Objects.requireNonNull(stored, "stored");
         requireSize(size);
         return size == 0 ? emptyRoot() : edge(stored, 0, size);
+    }
+
+    /**
+     * Runs {@code computation} (a root or a proof of this tree) with every stored subtree hash it needs read in one
+     * batch ({@link SubtreeHashes#hashes}) instead of one read each: it runs once on placeholder hashes to learn
+     * which subtrees it reads (which subtrees a root or proof needs depends on the sizes and indices only, never on
+     * the hashes), then again on the hashes read. Exceptions of the first run propagate as they would from the second.
+     */
+    public <T> T readingAtOnce(SubtreeHashes stored, Function<SubtreeHashes, T> computation) {
+        Objects.requireNonNull(stored, "stored");
+        Set<SubtreeHashes.Node> needed = new LinkedHashSet<>();
+        byte[] placeholder = new byte[algorithm.digestLength()];
+        computation.apply((level, index) -> {
+            needed.add(new SubtreeHashes.Node(level, index));
+            return placeholder;
+        });
+        Map<SubtreeHashes.Node, byte[]> read = needed.isEmpty() ? Map.of() : stored.hashes(needed);
+        return computation.apply((level, index) -> read.get(new SubtreeHashes.Node(level, index)));
     }
 
     /**

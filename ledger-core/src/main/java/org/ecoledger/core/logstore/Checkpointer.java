@@ -93,7 +93,7 @@ public final class Checkpointer {
             throw new IllegalArgumentException("a checkpoint of size " + latest.size() + " exists; the log does not "
                     + "sign the smaller size " + size);
         }
-        byte[] root = tree.root(store, size);
+        byte[] root = tree.readingAtOnce(store, stored -> tree.root(stored, size));
         if (head != null && size == headSize && !Arrays.equals(root, head.root())) {
             throw new LogIntegrityException("log head at size " + size, "the stored root is not the root of the "
                     + "stored subtrees", LogStore.b64(root), LogStore.b64(head.root()));
@@ -126,7 +126,7 @@ public final class Checkpointer {
         }
         List<byte[]> proof;
         try {
-            proof = tree.consistencyProof(store, previous.size(), size);
+            proof = tree.readingAtOnce(store, stored -> tree.consistencyProof(stored, previous.size(), size));
         } catch (IllegalStateException e) {
             throw new LogIntegrityException("consistency proof from size " + previous.size() + " to " + size,
                                             e.getMessage(), null, null);

@@ -88,6 +88,16 @@ public final class LogStore implements SubtreeHashes {
         }
     }
 
+    /** The stored hashes of the given subtrees, read with {@code $in} lookups on their ids. */
+    @Override
+    public Map<Node, byte[]> hashes(Set<Node> nodes) {
+        Map<String, Node> byId = new LinkedHashMap<>();
+        nodes.forEach(node -> byId.put(subtreeId(node.level(), node.index()), node));
+        Map<Node, byte[]> found = new HashMap<>();
+        hashes(byId.keySet()).forEach((id, hash) -> found.put(byId.get(id), hash));
+        return found;
+    }
+
     /** The stored hashes of the given subtree ids (absent ones are missing from the map). */
     public Map<String, byte[]> hashes(Collection<String> ids) {
         Map<String, byte[]> found = new HashMap<>();

@@ -46,6 +46,14 @@ public final class RecordVerifier {
     }
 
     /**
+     * A chain verification of one record fed entry by entry, for a reader that meets the record's entries in another
+     * order of reading (the whole log in global order), with this verifier's algorithm.
+     */
+    public ChainVerifier.Cursor cursor(String aggregateType, String aggregateId) {
+        return verifier.cursor(aggregateType, aggregateId);
+    }
+
+    /**
      * @throws StoreUnavailableException when the store cannot be read
      */
     public ChainVerification verify(String aggregateId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_ID;
+import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_KEY;
 import static org.ecoledger.core.store.LedgerSchema.EVENTS_FIELD;
 import static org.ecoledger.core.store.LedgerSchema.GLOBAL_INDEX;
 import static org.ecoledger.core.store.LedgerSchema.HASH;
@@ -49,20 +50,64 @@ public final class StoredEventLog {
      * @throws StoreUnavailableException     when the store cannot be read
      */
     public List<LogLeaf> leaves(long from, int max) {
+        List<LogLeaf> leaves = new ArrayList<>();
+        read(from, max, (commit, event, leaf) -> leaves.add(leaf));
+        return leaves;
+    }
+
+    /**
+     * The stored events from global index {@code from} on, in order, at most {@code max} (bounded by
+     * {@link #MAX_LEAVES_PER_READ}), each with its leaf and, for its record's chain, the entry exactly as stored; one
+     * read serves both the log and the chains (the whole-ledger audit). The entry is null when the event lacks a
+     * field the chain needs, or when its commit is not where the record's reads look for it (its aggregate key is not
+     * the record's id and first sequence): then only a read of the record by its keys ({@link RecordVerifier}) can
+     * say what is wrong.
+     *
+     * @throws MalformedStoredEventException when a stored event lacks a field a leaf needs
+     * @throws StoreUnavailableException     when the store cannot be read
+     */
+    public List<LoggedEvent> events(long from, int max) {
+        List<LoggedEvent> events = new ArrayList<>();
+        read(from, max, (commit, event, leaf) -> events.add(new LoggedEvent(leaf, chainEntry(commit, event, leaf))));
+        return events;
+    }
+
+    /** A stored event as the audit reads it: its leaf, and its entry exactly as stored (null, see {@link #events}). */
+    public record LoggedEvent(LogLeaf leaf, StoredEntry entry) {
+    }
+
+    private static StoredEntry chainEntry(BsonDocument commit, BsonDocument event, LogLeaf leaf) {
+        BsonValue key = commit.get(AGGREGATE_KEY);
+        try {
+            if (key == null || !key.isString() || !key.asString().getValue().equals(
+                    LedgerSchema.aggregateKey(leaf.aggregateId(), CommitLog.firstSequence(commit)))) {
+                return null;
+            }
+            return RecordVerifier.toStoredEntry(commit, event);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface EventSink {
+        void take(BsonDocument commit, BsonDocument event, LogLeaf leaf);
+    }
+
+    private void read(long from, int max, EventSink sink) {
         if (from < 0) {
             throw new IllegalArgumentException("global index must be >= 0, was " + from);
         }
         int limit = Math.max(0, Math.min(max, MAX_LEAVES_PER_READ));
-        List<LogLeaf> leaves = new ArrayList<>(limit);
         if (limit == 0) {
-            return leaves;
+            return;
         }
         try {
             BsonDocument first = commitLog.holdingIndex(from);
             if (first == null) {
-                return leaves;
+                return;
             }
-            long cursor = take(first, from, from + limit, leaves);
+            long cursor = take(first, from, from + limit, sink);
             while (cursor < from + limit) {
                 Map<Long, BsonDocument> found = commitLog.startingIn(cursor, (int) Math.min(
                         LedgerEventStorageEngine.STREAM_BATCH_SIZE, from + limit - cursor));
@@ -71,7 +116,7 @@ public final class StoredEventLog {
                     break;
                 }
                 while (commit != null && cursor < from + limit) {
-                    cursor = take(commit, cursor, from + limit, leaves);
+                    cursor = take(commit, cursor, from + limit, sink);
                     commit = found.get(cursor);
                 }
             }
@@ -79,11 +124,10 @@ public final class StoredEventLog {
             throw new StoreUnavailableException("The store is unavailable while reading the log from global index "
                                                         + from, e);
         }
-        return leaves;
     }
 
-    /** Adds the leaves of {@code commit}'s events in [from, until); returns the commit's end. */
-    private static long take(BsonDocument commit, long from, long until, List<LogLeaf> leaves) {
+    /** Hands the events of {@code commit} in [from, until) to the sink; returns the commit's end. */
+    private static long take(BsonDocument commit, long from, long until, EventSink sink) {
         String aggregateId = commit.getString(AGGREGATE_ID, new org.bson.BsonString("")).getValue();
         for (BsonValue value : commit.getArray(EVENTS_FIELD, new org.bson.BsonArray())) {
             BsonDocument event = value.asDocument();
@@ -96,8 +140,8 @@ public final class StoredEventLog {
                 throw new MalformedStoredEventException(globalIndex, "it has no " + (aggregateId.isEmpty()
                         ? "aggregateId" : "hash") + " as text");
             }
-            leaves.add(new LogLeaf(aggregateId, globalIndex, hash.asString().getValue(),
-                                   field(commit, event, SEQUENCE)));
+            sink.take(commit, event, new LogLeaf(aggregateId, globalIndex, hash.asString().getValue(),
+                                                 field(commit, event, SEQUENCE)));
         }
         return CommitLog.end(commit);
     }

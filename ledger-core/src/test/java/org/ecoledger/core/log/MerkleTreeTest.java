@@ -203,6 +203,64 @@ class MerkleTreeTest {
         }
     }
 
+    /** Proofs and roots computed with their stored hashes read in one batch equal those read one by one. */
+    @Nested
+    class ReadingAtOnce {
+
+        @Test
+        void everyRootAndProofOfTreesUpTo200Leaves_equalsTheOneByOneAnswer_inOneBatchRead() {
+            MerkleTree tree = new MerkleTree(HashAlgorithm.SHA_256);
+            Random random = new Random(42);
+            List<byte[]> leafHashes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] leaf = new byte[8];
+                random.nextBytes(leaf);
+                leafHashes.add(NaiveMerkle.leafHash(HashAlgorithm.SHA_256, leaf));
+            }
+            MemorySubtreeHashes memory = build(tree, leafHashes);
+            int[] singleReads = {0};
+            int[] batchReads = {0};
+            SubtreeHashes store = new SubtreeHashes() {
+                @Override
+                public byte[] hash(int level, long index) {
+                    singleReads[0]++;
+                    return memory.hash(level, index);
+                }
+
+                @Override
+                public java.util.Map<Node, byte[]> hashes(java.util.Set<Node> nodes) {
+                    batchReads[0]++;
+                    java.util.Map<Node, byte[]> found = new java.util.HashMap<>();
+                    nodes.forEach(node -> found.put(node, memory.hash(node.level(), node.index())));
+                    return found;
+                }
+            };
+            for (int n = 1; n <= 200; n++) {
+                final int size = n;
+                int m = random.nextInt(n);
+                batchReads[0] = 0;
+                byte[] root = tree.readingAtOnce(store, stored -> tree.root(stored, size));
+                List<byte[]> inclusion = tree.readingAtOnce(store, stored -> tree.inclusionProof(stored, m, size));
+                List<byte[]> consistency = tree.readingAtOnce(store,
+                                                              stored -> tree.consistencyProof(stored, m, size));
+                assertThat(root).isEqualTo(tree.root(memory, size));
+                assertThat(inclusion).containsExactlyElementsOf(tree.inclusionProof(memory, m, size));
+                assertThat(consistency).containsExactlyElementsOf(tree.consistencyProof(memory, m, size));
+                assertThat(batchReads[0]).as("one batch read per computation that reads").isLessThanOrEqualTo(3);
+            }
+            assertThat(singleReads[0]).as("no subtree read one by one").isZero();
+        }
+
+        @Test
+        void aMissingSubtree_isStillReportedWithItsPlace() {
+            MerkleTree tree = new MerkleTree(HashAlgorithm.SHA_256);
+            assertThatThrownBy(() -> tree.readingAtOnce((level, index) -> null,
+                                                        stored -> tree.inclusionProof(stored, 0, 2)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("stored subtree hash at level 0, index 1 is missing");
+        }
+    }
+
     /**
      * Every tree size 1 to 1,000 over random leaves, against {@link NaiveMerkle}: roots for all; inclusion proofs of
      * every leaf up to size 300 and of sampled leaves above; consistency proofs of all pairs up to 64 and sampled
