@@ -80,10 +80,11 @@ public final class BenchMain {
         Mode.Size applicationLargest = context.mode().applicationLargest();
         context.results().note("sizes.application", applicationLargest.label());
         append.ours(context.queryPlot(), (size, filled, largest) -> {
-            if (size.events() > applicationLargest.events()) {
+            boolean named = size.equals(applicationLargest);
+            if (size.events() > applicationLargest.events()
+                    || !named && !context.mode().applicationAtEverySize()) {
                 return;
             }
-            boolean named = size.equals(applicationLargest);
             long stored;
             try (LedgerApp app = application.startCaughtUp(data)) {
                 stored = app.endOfLog() + 1;

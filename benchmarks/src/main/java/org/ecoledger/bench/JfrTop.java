@@ -93,7 +93,7 @@ public final class JfrTop {
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame frame : frames) {
                     String method = name(frame.getMethod());
-                    if (seen.add(method)) {
+                    if (!plumbing(method) && seen.add(method)) {
                         total.merge(method, 1, Integer::sum);
                     }
                 }
@@ -105,7 +105,8 @@ public final class JfrTop {
         table(out, "by thread", byThread, samples, rows);
         table(out, "self time by library (frame on top of the stack)", byLibrary, samples, rows);
         table(out, "top methods by self time", self, samples, rows);
-        table(out, "top methods by total time (anywhere on the stack)", total, samples, rows);
+        table(out, "top methods by total time (anywhere on the stack; threads, executors and lambdas left out)", total,
+              samples, rows);
         return out.toString();
     }
 
@@ -116,6 +117,13 @@ public final class JfrTop {
               .limit(rows)
               .forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f%%  %s%n",
                                                      100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+    }
+
+    /** Frames on nearly every stack that say nothing about the work: threads, executors, lambdas. */
+    static boolean plumbing(String method) {
+        return method.startsWith("java.lang.Thread.") || method.startsWith("java.util.concurrent.")
+                || method.contains("$$Lambda") || method.startsWith("io.netty.util.concurrent.")
+                || method.startsWith("io.netty.util.internal.");
     }
 
     private static String name(RecordedMethod method) {

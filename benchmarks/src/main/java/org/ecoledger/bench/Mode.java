@@ -8,19 +8,21 @@ import java.util.List;
  */
 public enum Mode {
 
-    QUICK(List.of(new Size("10k", 10_000), new Size("50k", 50_000)), 50_000, 1_000, 50,
-          1_000, 20, 10_000,
-          30, 100, 40, 1, 50_000, 500),
+    QUICK(List.of(new Size("10k", 10_000), new Size("30k", 30_000)), 30_000, false, 600, 50,
+          500, 20, 10_000,
+          20, 50, 25, 1, 30_000, 100, 10),
     /** Tiny sizes, to check that every scenario runs (bench/run --smoke); its figures mean nothing. */
-    SMOKE(List.of(new Size("2k", 2_000), new Size("5k", 5_000)), 5_000, 100, 50,
+    SMOKE(List.of(new Size("2k", 2_000), new Size("5k", 5_000)), 5_000, true, 100, 50,
           100, 5, 2_000,
-          5, 20, 10, 1, 5_000, 100),
-    FULL(List.of(new Size("10k", 10_000), new Size("100k", 100_000), new Size("1m", 1_000_000)), 100_000, 20_000,
-         50, 2_000, 10, 100_000,
-         100, 300, 150, 3, 200_000, 1_000);
+          5, 20, 10, 1, 5_000, 20, 4),
+    FULL(List.of(new Size("10k", 10_000), new Size("100k", 100_000), new Size("1m", 1_000_000)), 100_000, true,
+         20_000, 50, 2_000, 10, 100_000,
+         100, 300, 150, 3, 200_000, 300, 20);
 
     private final List<Size> storeSizes;
     private final long applicationMaxEvents;
+    private final boolean applicationAtEverySize;
+    private final int chainRounds;
     private final int officials;
     private final int eventsPerOfficial;
     private final int appendsPerRound;
@@ -33,9 +35,11 @@ public enum Mode {
     private final int hashSample;
     private final int chainAppendsPerRound;
 
-    Mode(List<Size> storeSizes, long applicationMaxEvents, int officials, int eventsPerOfficial, int appendsPerRound, int peerAppendsPerRound,
+    Mode(List<Size> storeSizes, long applicationMaxEvents, boolean applicationAtEverySize, int officials, int eventsPerOfficial, int appendsPerRound, int peerAppendsPerRound,
          long peerMaxEvents, int queryWarmUp, int queriesPerRound, int httpAppendsPerClient, int startups,
-         int hashSample, int chainAppendsPerRound) {
+         int hashSample, int chainAppendsPerRound, int chainRounds) {
+        this.applicationAtEverySize = applicationAtEverySize;
+        this.chainRounds = chainRounds;
         this.storeSizes = storeSizes;
         this.applicationMaxEvents = applicationMaxEvents;
         this.officials = officials;
@@ -70,6 +74,19 @@ public enum Mode {
      */
     public long applicationMaxEvents() {
         return applicationMaxEvents;
+    }
+
+    /**
+     * Whether the application's queries and proofs are measured at every size up to the largest (the full run, for
+     * the plot of latency against size) or only there (the quick run, for time).
+     */
+    public boolean applicationAtEverySize() {
+        return applicationAtEverySize;
+    }
+
+    /** Pairs of rounds (with the chain, without) for {@code append.chain_overhead}. */
+    public int chainRounds() {
+        return chainRounds;
     }
 
     /** The largest size the application is measured at. */

@@ -58,9 +58,9 @@ public final class MicroBenchmarks {
         OptionsBuilder builder = new OptionsBuilder();
         builder.forks(1)
                .jvmArgs("-Xms1g", "-Xmx2g")
-               .warmupIterations(quick ? 2 : 3)
+               .warmupIterations(quick ? 1 : 3)
                .warmupTime(TimeValue.seconds(1))
-               .measurementIterations(quick ? 3 : 5)
+               .measurementIterations(quick ? 2 : 5)
                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                .shouldFailOnError(true)
                .verbosity(VerboseMode.SILENT);
