@@ -25,17 +25,36 @@ final class MvStoreSettings {
     /** Below this fill rate (percent of live data in the file) the background writer rewrites chunks. */
     static final int AUTO_COMPACT_FILL_RATE_PERCENT = 90;
 
-    /** The page cache, in MB (H2's default). */
-    static final int CACHE_SIZE_MB = 16;
+    /** The smallest page cache, in MB (H2's default). */
+    static final int MIN_CACHE_MB = 16;
+
+    /** The largest default page cache, in MB. */
+    static final int MAX_DEFAULT_CACHE_MB = 1_024;
+
+    /**
+     * The page cache when {@code LEDGER_EMBEDDED_CACHE_MB} is not set: an eighth of the JVM's maximum heap, between
+     * {@value #MIN_CACHE_MB} and {@value #MAX_DEFAULT_CACHE_MB} MB. H2's default of 16 MB holds a few thousand pages:
+     * past ~10,000 events every read of a document or an index page decoded it from the file again (a verification
+     * run of the demo city spent a fifth of its time in {@code MVStore.readPage}).
+     */
+    static int defaultCacheMb() {
+        return defaultCacheMb(Runtime.getRuntime().maxMemory());
+    }
+
+    static int defaultCacheMb(long maxHeapBytes) {
+        long eighth = maxHeapBytes / 8 / (1024 * 1024);
+        return (int) Math.max(MIN_CACHE_MB, Math.min(MAX_DEFAULT_CACHE_MB, eighth));
+    }
 
     private MvStoreSettings() {
     }
 
-    static MVStore open(Path file) {
+    /** Opens the file with a page cache of {@code cacheMb} MB (at least {@value #MIN_CACHE_MB}). */
+    static MVStore open(Path file, int cacheMb) {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCompactFillRate(AUTO_COMPACT_FILL_RATE_PERCENT)
-                .cacheSize(CACHE_SIZE_MB)
+                .cacheSize(Math.max(MIN_CACHE_MB, cacheMb))
                 .open();
         store.setRetentionTime(RETENTION_TIME_MILLIS);
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);

@@ -54,12 +54,14 @@ public class StoreConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties,
-                                              @Value("${ledger.embedded-sync:commit}") String sync) {
+                                              @Value("${ledger.embedded-sync:commit}") String sync,
+                                          @Value("${ledger.embedded-cache-mb:0}") int cacheMb) {
             EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDir(),
                     properties.embeddedMongodbPort(), EmbeddedMongoStore.WriteAcknowledgement.APPLIED,
-                    EmbeddedMongoStore.Sync.parse(sync));
-            log.info("Embedded MongoDB-wire store on {} (file {}); connect with: mongosh \"{}\"",
-                    store.hostAndPort(), store.file(), store.connectionString(properties.mongodbDatabase()));
+                    EmbeddedMongoStore.Sync.parse(sync), cacheMb);
+            log.info("Embedded MongoDB-wire store on {} (file {}, page cache {} MB); connect with: mongosh \"{}\"",
+                    store.hostAndPort(), store.file(), store.cacheMb(),
+                    store.connectionString(properties.mongodbDatabase()));
             return store;
         }
 

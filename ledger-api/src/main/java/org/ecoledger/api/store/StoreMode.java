@@ -37,9 +37,10 @@ public class StoreMode {
 
     @Bean(destroyMethod = "close")
     EmbeddedMongoStore embeddedMongoStore(LedgerProperties properties,
-                                          @Value("${ledger.embedded-sync:commit}") String sync) {
+                                          @Value("${ledger.embedded-sync:commit}") String sync,
+                                          @Value("${ledger.embedded-cache-mb:0}") int cacheMb) {
         EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDir(), properties.embeddedMongodbPort(),
-                EmbeddedMongoStore.WriteAcknowledgement.DURABLE, EmbeddedMongoStore.Sync.parse(sync));
+                EmbeddedMongoStore.WriteAcknowledgement.DURABLE, EmbeddedMongoStore.Sync.parse(sync), cacheMb);
         log.info("Store mode: the embedded MongoDB-wire store is serving {} on {}; each acknowledged write is "
                         + "committed to the file", store.file(), store.hostAndPort());
         log.info("Store mode: point application nodes at it with LEDGER_MONGODB_URI=mongodb://{}/ "
