@@ -21,13 +21,16 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * (docs/benchmarks.md) that was most of the store's CPU time per append. This type gives exactly the same answer
  * (the same serialized bytes, compared the same way) but remembers the bytes of keys made only of plain values
  * (strings, numbers, booleans, nulls), for which equal keys always serialize to equal bytes; any other key is
- * serialized each time, as before. Reading and writing delegate to {@link ObjectDataType}, so files written with
- * either type open with the other.
+ * serialized each time, as before. Reading delegates to {@link ObjectDataType}, and writing writes what it writes
+ * (a plain key's remembered bytes in its format), so files written with either type open with the other.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
     /** How many keys' bytes one index remembers before it starts afresh (a few MB at most). */
     static final int MAX_REMEMBERED = 50_000;
+
+    /** {@link ObjectDataType}'s tag for a value it stores Java-serialized (its {@code TYPE_SERIALIZED_OBJECT}). */
+    static final byte SERIALIZED_OBJECT = 19;
 
     private final ObjectDataType stored = new ObjectDataType();
     private final Map<KeyValue, byte[]> serialized = new ConcurrentHashMap<>();
@@ -79,8 +82,19 @@ final class IndexKeyType extends BasicDataType<Object> {
         return stored.isMemoryEstimationAllowed();
     }
 
+    /**
+     * Writes a key as {@link ObjectDataType} does — for a {@code KeyValue}, which it does not know, the tag of a
+     * serialized object, the length and the Java-serialized bytes — taking a plain key's bytes from memory. Every
+     * commit writes each changed page whole, so without this each key of the page was serialized again at each
+     * commit (most of the page-writing thread's time while the read views were rebuilt).
+     */
     @Override
     public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof KeyValue key && plain(key)) {
+            byte[] bytes = bytes(key);
+            buff.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+            return;
+        }
         stored.write(buff, obj);
     }
 

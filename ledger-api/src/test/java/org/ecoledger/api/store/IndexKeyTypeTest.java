@@ -69,6 +69,36 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void writesEveryKeyByteForByteAsObjectDataType_twice_andReadsItBack() {
+        SplittableRandom random = new SplittableRandom(2019);
+        ObjectDataType original = new ObjectDataType();
+        IndexKeyType faster = new IndexKeyType();
+        for (int i = 0; i < 300; i++) {
+            int size = 1 + random.nextInt(3);
+            Object[] values = new Object[size];
+            for (int v = 0; v < size; v++) {
+                values[v] = value(random);
+            }
+            KeyValue key = new KeyValue(values);
+            byte[] expected = written(original, key);
+            // The second write of a plain key comes from memory: it must still be the same bytes.
+            assertThat(written(faster, key)).as("%s", key).isEqualTo(expected);
+            assertThat(written(faster, new KeyValue(key.stream().toList()))).as("%s again", key).isEqualTo(expected);
+            assertThat(faster.read(java.nio.ByteBuffer.wrap(expected))).isEqualTo(key);
+        }
+    }
+
+    private static byte[] written(org.h2.mvstore.type.DataType<Object> type, Object key) {
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, key);
+        java.nio.ByteBuffer bytes = buffer.getBuffer();
+        bytes.flip();
+        byte[] out = new byte[bytes.remaining()];
+        bytes.get(out);
+        return out;
+    }
+
+    @Test
     void aStoreWrittenByTheStockBackendOpensWithTheLedgers_andFindsEveryKey() {
         Path file = dataDir.resolve("store.mv");
         // Written by the stock backend (Java-serialized documents, default key type), then read and extended by the
