@@ -85,6 +85,9 @@ class IndexKeyTypeTest {
             assertThat(written(faster, key)).as("%s", key).isEqualTo(expected);
             assertThat(written(faster, new KeyValue(key.stream().toList()))).as("%s again", key).isEqualTo(expected);
             assertThat(faster.read(java.nio.ByteBuffer.wrap(expected))).isEqualTo(key);
+            if (IndexKeyType.plain(key)) {
+                assertThat(faster.getMemory(key)).as("memory of %s", key).isBetween(1, 4 * expected.length);
+            }
         }
     }
 
