@@ -69,9 +69,11 @@ public class SecurityConfiguration {
         return new ProblemResponses(mapper);
     }
 
+    /** Spring's delegating encoder (bcrypt for new hashes), remembering recent matches (RememberingPasswordEncoder). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                                              Clock.systemUTC());
     }
 
     /** The users who sign in with HTTP Basic. */
