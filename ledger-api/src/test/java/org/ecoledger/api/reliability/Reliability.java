@@ -25,6 +25,13 @@ public final class Reliability {
      */
     public static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m";
 
+    /**
+     * The long forms' child JVMs get more heap: their checks read every stored event with one query that no index
+     * serves (as an auditor would with {@code mongosh}), and the embedded server holds such a query's whole result
+     * in memory — 100,000 events of the concurrency test ran a 512 MB child out of memory.
+     */
+    public static final String LONG_FORM_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g";
+
     private Reliability() {
     }
 
@@ -56,7 +63,8 @@ public final class Reliability {
     }
 
     public static List<String> jvmOptions() {
-        String options = System.getProperty("reliability.jvm-options", DEFAULT_JVM_OPTIONS);
+        String options = System.getProperty("reliability.jvm-options",
+                                            longForm() ? LONG_FORM_JVM_OPTIONS : DEFAULT_JVM_OPTIONS);
         return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
