@@ -13,35 +13,26 @@ final class BoundedLines implements Closeable {
     /** Returned instead of a line that is too long. */
     static final String TOO_LONG = new String("\u0000too long");
 
-    private final Reader in;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
+    private final PeekingReader in;
 
     BoundedLines(Reader in) {
-        this.in = in;
+        this.in = new PeekingReader(in);
     }
 
     /** The next line without its end, {@link #TOO_LONG}, or {@code null} at the end of the text. */
     String next() throws IOException {
-        if (peek() == -1) {
+        if (in.peek() == -1) {
             return null;
         }
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
         while (true) {
-            int c = peek();
-            if (c == -1) {
-                break;
-            }
-            position++;
-            if (c == '\n') {
+            int c = in.read();
+            if (c == -1 || c == '\n') {
                 break;
             }
             if (c == '\r') {
-                if (peek() == '\n') {
-                    position++;
-                }
+                in.skip('\n');
                 break;
             }
             if (!tooLong) {
@@ -56,17 +47,6 @@ final class BoundedLines implements Closeable {
         return tooLong ? TOO_LONG : line.toString();
     }
 
-    private int peek() throws IOException {
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
-        }
-        return buffer[position];
-    }
 
     @Override
     public void close() throws IOException {

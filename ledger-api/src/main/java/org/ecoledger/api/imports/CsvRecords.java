@@ -14,15 +14,12 @@ import java.util.List;
  */
 final class CsvRecords implements Closeable {
 
-    private final Reader in;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
+    private final PeekingReader in;
     private boolean started;
     private long record;
 
     CsvRecords(Reader in) {
-        this.in = in;
+        this.in = new PeekingReader(in);
     }
 
     /** The number of the record {@link #next()} returned last (the first is 1). */
@@ -34,11 +31,9 @@ final class CsvRecords implements Closeable {
     List<String> next() throws IOException {
         if (!started) {
             started = true;
-            if (peek() == '\uFEFF') {
-                position++;
-            }
+            in.skip('\uFEFF');
         }
-        if (peek() == -1) {
+        if (in.peek() == -1) {
             return null;
         }
         record++;
@@ -48,7 +43,7 @@ final class CsvRecords implements Closeable {
         boolean quoted = false;
         boolean wasQuoted = false;
         while (true) {
-            int c = read();
+            int c = in.read();
             if (++length > ImportLimits.MAX_ROW_CHARS) {
                 throw new ImportFileException(record, null, "一行超过" + ImportLimits.MAX_ROW_CHARS + "个字符",
                         "a row is longer than " + ImportLimits.MAX_ROW_CHARS + " characters");
@@ -58,8 +53,7 @@ final class CsvRecords implements Closeable {
                     throw new ImportFileException(record, null, "引号未闭合", "a quoted field is not closed");
                 }
                 if (c == '"') {
-                    if (peek() == '"') {
-                        position++;
+                    if (in.skip('"')) {
                         field.append('"');
                     } else {
                         quoted = false;
@@ -81,8 +75,8 @@ final class CsvRecords implements Closeable {
                 field.setLength(0);
                 wasQuoted = false;
             } else if (c == '\r' || c == '\n' || c == -1) {
-                if (c == '\r' && peek() == '\n') {
-                    position++;
+                if (c == '\r') {
+                    in.skip('\n');
                 }
                 fields.add(field.toString());
                 return fields;
@@ -96,25 +90,7 @@ final class CsvRecords implements Closeable {
         }
     }
 
-    private int read() throws IOException {
-        int c = peek();
-        if (c != -1) {
-            position++;
-        }
-        return c;
-    }
 
-    private int peek() throws IOException {
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
-        }
-        return buffer[position];
-    }
 
     @Override
     public void close() throws IOException {

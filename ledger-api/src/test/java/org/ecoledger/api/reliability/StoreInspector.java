@@ -17,7 +17,9 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 /**
  * Reads a node's store directly with the MongoDB driver, as an auditor with {@code mongosh} would: the events in
@@ -98,13 +100,40 @@ public final class StoreInspector implements AutoCloseable {
         this.database = client.getDatabase("ledger");
     }
 
-    /** Every stored event, in global order, with the holes in that order. */
+    /** Ids probed per read of {@link #events()}. */
+    static final int WINDOW = 500;
+
+    /** Empty windows in a row after which {@link #events()} stops looking (a hole of 10,000 ids would be missed). */
+    static final int EMPTY_WINDOWS_TO_STOP = 20;
+
+    /**
+     * Every stored event, in global order, with the holes in that order. The commits are read by their ids in windows
+     * ({@code $in}), not with one query for the whole collection: the embedded server answers such a query in one
+     * reply, which past ~50,000 events exceeds the driver's largest message. A commit the windows did not reach (one
+     * beyond a gap of more than {@value #EMPTY_WINDOWS_TO_STOP} windows) is found by the count and reported as a hole.
+     */
     public EventLog events() {
+        MongoCollection<Document> collection = database.getCollection("events");
         List<Document> commits = new ArrayList<>();
-        database.getCollection("events").find().into(commits);
+        int emptyInARow = 0;
+        for (long from = 0; emptyInARow < EMPTY_WINDOWS_TO_STOP; from += WINDOW) {
+            List<Long> ids = new ArrayList<>(WINDOW);
+            for (long id = from; id < from + WINDOW; id++) {
+                ids.add(id);
+            }
+            int before = commits.size();
+            collection.find(Filters.in("_id", ids)).into(commits);
+            emptyInARow = commits.size() == before ? emptyInARow + 1 : 0;
+        }
         commits.sort(Comparator.comparingLong(commit -> commit.get("_id", Number.class).longValue()));
+        long stored = collection.countDocuments();
+        List<String> unreached = new ArrayList<>();
+        if (stored != commits.size()) {
+            unreached.add(stored - commits.size() + " commit(s) lie beyond a gap of more than "
+                    + WINDOW * EMPTY_WINDOWS_TO_STOP + " global indexes (or have no integer id)");
+        }
         List<StoredEvent> events = new ArrayList<>();
-        List<String> holes = new ArrayList<>();
+        List<String> holes = new ArrayList<>(unreached);
         long expected = 0;
         for (Document commit : commits) {
             long first = commit.get("_id", Number.class).longValue();
@@ -141,15 +170,23 @@ public final class StoreInspector implements AutoCloseable {
         long head = summary == null || summary.get("headSequence") == null ? -1
                 : summary.get("headSequence", Number.class).longValue();
         TreeMap<Long, String> markers = new TreeMap<>();
-        int documents = 0;
-        for (Document entry : database.getCollection(OfficialRecordProjection.ENTRIES)
-                                      .find(new Document("officialId", officialId))) {
-            documents++;
-            Document fields = entry.get("fields", Document.class);
-            Object topics = fields == null ? null : fields.get("topics");
-            String marker = topics instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : "";
-            markers.put(entry.get("sequence", Number.class).longValue(), marker);
+        MongoCollection<Document> entries = database.getCollection(OfficialRecordProjection.ENTRIES);
+        // By id in windows (officialId#sequence), up to the head and a window past it: one query for all of an
+        // official's entries is answered in one reply, too large for the driver past ~50,000 entries.
+        for (long from = 0; from <= Math.max(head, 0) + WINDOW; from += WINDOW) {
+            List<String> ids = new ArrayList<>(WINDOW);
+            for (long sequence = from; sequence < from + WINDOW; sequence++) {
+                ids.add(officialId + "#" + sequence);
+            }
+            for (Document entry : entries.find(Filters.in("_id", ids))) {
+                Document fields = entry.get("fields", Document.class);
+                Object topics = fields == null ? null : fields.get("topics");
+                String marker = topics instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : "";
+                markers.put(entry.get("sequence", Number.class).longValue(), marker);
+            }
         }
+        // Every document of the official, wherever its id: a count answers in one small reply.
+        int documents = (int) entries.countDocuments(new Document("officialId", officialId));
         return new RecordView(head, markers, documents);
     }
 
