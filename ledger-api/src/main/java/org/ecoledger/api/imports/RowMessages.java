@@ -31,25 +31,25 @@ final class RowMessages {
     }
 
     static RowProblem of(long row, String officialId, Throwable refusal) {
-        RuleViolationException rule = find(refusal, RuleViolationException.class);
+        RuleViolationException rule = ProblemAdvice.find(refusal, RuleViolationException.class);
         if (rule != null) {
             String detail = rule.detail() == null ? "" : "（" + rule.detail() + "）";
             String detailEn = rule.detail() == null ? "" : " (" + rule.detail() + ")";
             return new RowProblem(row, rule.field(), rule.rule().messageZh() + detail,
                                   rule.rule().messageEn() + detailEn, rule.rule().code());
         }
-        InvalidEntryException invalid = find(refusal, InvalidEntryException.class);
+        InvalidEntryException invalid = ProblemAdvice.find(refusal, InvalidEntryException.class);
         if (invalid != null) {
             return new RowProblem(row, invalid.field(),
                                   invalid.reasonZh() == null ? "格式不正确" : invalid.reasonZh(), invalid.reason(), null);
         }
-        if (find(refusal, AggregateNotFoundException.class) != null) {
+        if (ProblemAdvice.find(refusal, AggregateNotFoundException.class) != null) {
             return notRegistered(row, officialId);
         }
-        if (find(refusal, AggregateStreamCreationException.class) != null) {
+        if (ProblemAdvice.find(refusal, AggregateStreamCreationException.class) != null) {
             return alreadyRegistered(row, officialId);
         }
-        JsonProcessingException json = find(refusal, JsonProcessingException.class);
+        JsonProcessingException json = ProblemAdvice.find(refusal, JsonProcessingException.class);
         if (json != null) {
             return json(row, json);
         }
@@ -72,7 +72,7 @@ final class RowMessages {
         if (!(e instanceof JsonMappingException mapping)) {
             return new RowProblem(row, null, "无法读取该行", "the row cannot be read", null);
         }
-        String field = path(mapping);
+        String field = ProblemAdvice.path(mapping);
         field = field.isEmpty() ? null : field;
         if (e instanceof UnrecognizedPropertyException) {
             return new RowProblem(row, field, "不是该记录类型的字段", "is not a field of this entry type", null);
@@ -110,29 +110,5 @@ final class RowMessages {
             return "须为 true 或 false";
         }
         return "须为 JSON 对象";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -217,7 +217,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.field(ProblemType.MALFORMED_REQUEST, field.isEmpty() ? "body" : field, message);
     }
 
-    private static String path(JsonMappingException e) {
+    /** Where in a document Jackson failed, as a field path: {@code topics[2]}, {@code replacement.postId}. */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
@@ -262,7 +263,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return "must be a JSON object";
     }
 
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    /** The first exception of {@code type} in {@code e}'s chain of causes (cycles ended), or null. */
+    public static <T extends Throwable> T find(Throwable e, Class<T> type) {
         List<Throwable> seen = new ArrayList<>();
         for (Throwable cause = e; cause != null && !seen.contains(cause); cause = cause.getCause()) {
             seen.add(cause);
