@@ -28,6 +28,7 @@ import org.ecoledger.api.http.security.EntryPermissions;
 import org.ecoledger.api.http.security.LedgerRole;
 import org.ecoledger.api.http.writes.BatchWriter;
 import org.ecoledger.api.http.writes.LedgerWriter;
+import org.ecoledger.api.http.writes.RecordMovedException;
 import org.ecoledger.api.http.writes.StoredTypes;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.record.CorrectEntryCommand;
@@ -61,7 +62,9 @@ import com.mongodb.MongoException;
  * already in that record (all of it once, then only what was appended since), and a row whose key is there is
  * skipped, once per occurrence: a file with the same entry twice appends it twice the first time and never again.
  * Per official, the check and the write run under a lock of this process, so two imports here never append the same
- * row twice; see {@code docs/imports.md} for imports on two nodes at once.
+ * row twice; across nodes, each batch is written only right after the entry up to which the keys were read
+ * ({@link BatchWriter#writeAfter}): when another node appended meanwhile, nothing is stored, what it appended is
+ * read, the rows found there are dropped and the rest is written after it.
  */
 public class ImportRunner implements AutoCloseable {
 
@@ -282,13 +285,39 @@ public class ImportRunner implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
-            List<Object> commands = new ArrayList<>(batch.size());
-            List<Map<String, String>> metadata = new ArrayList<>(batch.size());
-            for (RowCommands.Prepared row : batch) {
-                commands.add(row.command());
-                metadata.add(Map.of(LedgerWriter.IMPORT_KEY, row.key()));
+            List<BatchWriter.Outcome> outcomes = null;
+            for (int attempt = 1; outcomes == null; attempt++) {
+                List<Object> commands = new ArrayList<>(batch.size());
+                List<Map<String, String>> metadata = new ArrayList<>(batch.size());
+                for (RowCommands.Prepared row : batch) {
+                    commands.add(row.command());
+                    metadata.add(Map.of(LedgerWriter.IMPORT_KEY, row.key()));
+                }
+                try {
+                    outcomes = writer.writeAfter(state.aggregateId, state.next - 1, commands, metadata);
+                } catch (RecordMovedException moved) {
+                    if (attempt >= LedgerWriter.ATTEMPTS) {
+                        throw moved;
+                    }
+                    // Another writer appended to the record since it was read (an import on another node): read
+                    // what it appended and drop the rows now found there, then write the rest after it.
+                    state.catchUp();
+                    int before = batch.size();
+                    batch.removeIf(row -> state.consume(row.key()));
+                    skipped += before - batch.size();
+                    batch.removeIf(row -> {
+                        // registered meanwhile by a row other than this one
+                        boolean late = row.registration() && state.next > 0;
+                        if (late) {
+                            chunkRejections.add(RowMessages.alreadyRegistered(row.number(), row.official().value()));
+                        }
+                        return late;
+                    });
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                }
             }
-            List<BatchWriter.Outcome> outcomes = writer.write(state.aggregateId, commands, metadata);
             for (int i = 0; i < outcomes.size(); i++) {
                 BatchWriter.Outcome outcome = outcomes.get(i);
                 RowCommands.Prepared row = batch.get(i);

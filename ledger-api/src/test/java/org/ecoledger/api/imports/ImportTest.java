@@ -6,21 +6,36 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ecoledger.api.RunningLedger;
 import org.ecoledger.api.http.Api;
+import org.ecoledger.api.http.entries.EntryCommands;
 import org.ecoledger.api.http.entries.EntryExamples;
+import org.ecoledger.api.http.writes.BatchWriter;
+import org.ecoledger.api.http.writes.LedgerWriter;
+import org.ecoledger.api.http.writes.RecordMovedException;
 import org.ecoledger.core.record.EntryType;
+import org.ecoledger.core.record.OfficialId;
+import org.ecoledger.core.record.OfficialRecord;
+import org.ecoledger.core.store.RecordVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -30,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -435,6 +451,68 @@ class ImportTest {
         }
         assertThat(entries(ImportTemplates.EXAMPLE_OFFICIAL)).hasSize(1 + EntryExamples.STORY.size());
         api.get("recorder", "/api/v1/imports/templates/pdf").problem(400, "malformed-request");
+    }
+
+    /**
+     * Two nodes import overlapping rows at once: between this node's read of the record and its write, the other
+     * node appends the first rows of the same batch. The write is refused as a whole, the record is read again, the
+     * rows found there are skipped and the rest appended after them: every row is in the record once.
+     */
+    @Test
+    void anImportOnAnotherNode_appendingTheSameRowsMeanwhile_leavesEachRowInTheRecordOnce() throws IOException {
+        String official = "imp-two-nodes";
+        List<ObjectNode> rows = new ArrayList<>();
+        rows.add(Api.object().put("officialId", official).put("type", "REGISTERED").put("name", "王五")
+                    .put("occurredOn", "2017-12-01"));
+        for (EntryExamples.Example example : EntryExamples.STORY) {
+            ObjectNode row = Api.object().put("officialId", official);
+            row.setAll(example.body());
+            rows.add(row);
+        }
+        int earlier = 3;
+        BatchWriter otherNode = ledger.bean(BatchWriter.class);
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        BatchWriter racing = new BatchWriter(ledger.bean(CommandBus.class), ledger.bean(EventStore.class),
+                ledger.bean(RecordVerifier.class),
+                () -> ledger.bean(org.axonframework.config.Configuration.class).repository(OfficialRecord.class)) {
+            @Override
+            public List<Outcome> writeAfter(String aggregateId, long expectedHead, List<?> commands,
+                                            List<? extends Map<String, ?>> metadata) {
+                if (writes.getAndIncrement() == 0) {
+                    otherNode.write(aggregateId, commands.subList(0, earlier), metadata.subList(0, earlier));
+                }
+                try {
+                    return super.writeAfter(aggregateId, expectedHead, commands, metadata);
+                } catch (RecordMovedException moved) {
+                    refused.incrementAndGet();
+                    throw moved;
+                }
+            }
+        };
+        Path directory = dataDir.resolve("other-node-imports");
+        Files.createDirectories(directory);
+        try (ImportRunner thisNode = new ImportRunner(ledger.bean(ImportJobs.class),
+                new RowCommands(ledger.bean(EntryCommands.class), ledger.bean(ObjectMapper.class)),
+                Map.of(ImportFormat.CSV, new CsvRowReader()), racing, ledger.bean(RecordVerifier.class),
+                Clock.systemUTC(), directory)) {
+            String importId = UUID.randomUUID().toString();
+            Path file = Files.write(directory.resolve(importId + ".csv"), csv(rows, StandardCharsets.UTF_8));
+            thisNode.submit(new ImportJobs.Job(importId, OFFICE, Set.of("RECORDER", "ORGANIZATION", "DISCIPLINE"),
+                                               ImportFormat.CSV.name(), "台账.csv"), file);
+            JsonNode status = await(OFFICE, importId);
+
+            assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("DONE");
+            assertThat(refused.get()).as("the first write, refused, then written after the other node's rows")
+                                     .isEqualTo(1);
+            assertThat(status.path("skipped").asLong()).isEqualTo(earlier);
+            assertThat(status.path("appended").asLong()).isEqualTo(rows.size() - earlier);
+            assertThat(status.path("rejectedCount").asLong()).isZero();
+        }
+        List<String> keys = ledger.bean(RecordVerifier.class).storedEntries(OfficialId.of(official)
+                .aggregateIdentifier()).stream()
+                .map(entry -> entry.entry().metadata().path(LedgerWriter.IMPORT_KEY).asText()).toList();
+        assertThat(keys).hasSize(rows.size()).doesNotHaveDuplicates().doesNotContain("");
     }
 
     private static List<String> concat(String first, List<String> rest) {

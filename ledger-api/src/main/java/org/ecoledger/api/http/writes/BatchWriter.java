@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -15,7 +16,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.Repository;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
 import org.ecoledger.core.store.LedgerEventStorageEngine;
@@ -34,7 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>A batch that loses a race with another node's append to the same record ({@link ConcurrencyException},
  * nothing stored) is run again from the new head, up to {@link LedgerWriter#ATTEMPTS} times; the rules are then
- * judged against the new state.
+ * judged against the new state. A conditional batch ({@link #writeAfter}) is not: it is stored only right after the
+ * entry its writer last read, so a writer that decides from what the record holds (an import skipping the rows
+ * already there) decides again instead of appending on top of entries it has not seen.
  */
 public class BatchWriter {
 
@@ -47,11 +52,18 @@ public class BatchWriter {
     private final CommandBus commandBus;
     private final EventStore eventStore;
     private final RecordVerifier records;
+    private final Supplier<? extends Repository<?>> recordRepository;
 
-    public BatchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier records) {
+    /**
+     * @param recordRepository the repository of the records the batches write to (officials' records), asked for
+     *                         the record's version inside a conditional batch's unit of work
+     */
+    public BatchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier records,
+                       Supplier<? extends Repository<?>> recordRepository) {
         this.commandBus = commandBus;
         this.eventStore = eventStore;
         this.records = records;
+        this.recordRepository = recordRepository;
     }
 
     /** What became of one command of a batch: the entry it stored, or the exception that refused it. */
@@ -70,7 +82,7 @@ public class BatchWriter {
      * @throws RuntimeException         when the commit fails (nothing of the batch is stored)
      */
     public List<Outcome> write(String aggregateId, List<?> commands) {
-        return send(aggregateId, commands, Collections.nCopies(commands.size(), Map.of()), true);
+        return send(aggregateId, commands, Collections.nCopies(commands.size(), Map.of()), true, null);
     }
 
     /**
@@ -81,7 +93,21 @@ public class BatchWriter {
      * @param metadata one map per command, in the same order
      */
     public List<Outcome> write(String aggregateId, List<?> commands, List<? extends Map<String, ?>> metadata) {
-        return send(aggregateId, commands, metadata, true);
+        return send(aggregateId, commands, metadata, true, null);
+    }
+
+    /**
+     * As {@link #write(String, List, List)}, on one condition: the record's last entry is still {@code expectedHead}
+     * (-1: there is no record yet), so the batch's first entry is stored right after it. The record the commands are
+     * handled on is checked before the first command, and the store's unique key on a record's next entry makes two
+     * commits that follow the same entry collide, on this node or another; in either case nothing of the batch is
+     * stored and {@link RecordMovedException} is thrown, without trying again.
+     *
+     * @throws RecordMovedException when an entry was appended after {@code expectedHead}
+     */
+    public List<Outcome> writeAfter(String aggregateId, long expectedHead, List<?> commands,
+                                    List<? extends Map<String, ?>> metadata) {
+        return send(aggregateId, commands, metadata, true, expectedHead);
     }
 
     /**
@@ -91,11 +117,11 @@ public class BatchWriter {
      * @return one outcome per command, in order; an appended one has no receipt, only {@link Outcome#appended()}
      */
     public List<Outcome> append(String aggregateId, List<?> commands) {
-        return send(aggregateId, commands, Collections.nCopies(commands.size(), Map.of()), false);
+        return send(aggregateId, commands, Collections.nCopies(commands.size(), Map.of()), false, null);
     }
 
     private List<Outcome> send(String aggregateId, List<?> commands, List<? extends Map<String, ?>> metadata,
-                               boolean receipts) {
+                               boolean receipts, Long expectedHead) {
         if (metadata.size() != commands.size()) {
             throw new IllegalArgumentException("one metadata map per command: " + metadata.size() + " for "
                                                        + commands.size() + " commands");
@@ -109,9 +135,12 @@ public class BatchWriter {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(aggregateId, commands, metadata, receipts);
-            } catch (ConcurrencyException e) {
-                if (attempt >= LedgerWriter.ATTEMPTS) {
+                return attempt(aggregateId, commands, metadata, receipts, expectedHead);
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                if (expectedHead != null) {
+                    throw new RecordMovedException(aggregateId, expectedHead, "another commit followed it first", e);
+                }
+                if (e instanceof AggregateStreamCreationException || attempt >= LedgerWriter.ATTEMPTS) {
                     throw e;
                 }
             }
@@ -119,13 +148,20 @@ public class BatchWriter {
     }
 
     private List<Outcome> attempt(String aggregateId, List<?> commands, List<? extends Map<String, ?>> metadata,
-                                  boolean receipts) {
+                                  boolean receipts, Long expectedHead) {
         List<String> requestIds = new ArrayList<>(commands.size());
         List<Throwable> refusals = new ArrayList<>(Collections.nCopies(commands.size(), null));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + aggregateId));
         // places are read once per batch, not once per command (see EventSourcedReferenceDirectory)
         batch.resources().put(EventSourcedReferenceDirectory.BATCH_CACHE, new HashMap<String, Object>());
         try {
+            if (expectedHead != null && expectedHead >= 0) {
+                // Loaded into the batch's unit of work: the commands below are handled on this very instance.
+                Long head = recordRepository.get().load(aggregateId).version();
+                if (head == null || head != expectedHead) {
+                    throw new RecordMovedException(aggregateId, expectedHead, "its last entry is " + head, null);
+                }
+            }
             for (int i = 0; i < commands.size(); i++) {
                 String requestId = UUID.randomUUID().toString();
                 requestIds.add(requestId);

@@ -6,8 +6,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.ecoledger.core.record.OfficialRecord;
 import org.ecoledger.core.store.RecordVerifier;
 import org.ecoledger.core.store.StoreDurability;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +40,11 @@ public class WriteConfiguration {
         return new LedgerWriter(commandGateway, eventStore, recordVerifier, storeDurability);
     }
 
+    /** Batches write to officials' records; the repository is looked up on first use, once Axon is configured. */
     @Bean
-    BatchWriter batchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier recordVerifier) {
-        return new BatchWriter(commandBus, eventStore, recordVerifier);
+    BatchWriter batchWriter(CommandBus commandBus, EventStore eventStore, RecordVerifier recordVerifier,
+                            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new BatchWriter(commandBus, eventStore, recordVerifier,
+                               () -> axon.getObject().repository(OfficialRecord.class));
     }
 }

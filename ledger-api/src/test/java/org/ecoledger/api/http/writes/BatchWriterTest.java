@@ -1,11 +1,13 @@
 package org.ecoledger.api.http.writes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,5 +183,51 @@ class BatchWriterTest {
         ChainVerification verification = ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier());
         assertThat(verification.valid()).as(verification.summary()).isTrue();
         assertThat(verification.entries()).isEqualTo(202);
+    }
+    @Test
+    void writeAfter_storesTheBatchRightAfterTheExpectedEntry() {
+        OfficialId official = OfficialId.of("batch-5");
+        BatchWriter writer = ledger.bean(BatchWriter.class);
+        writer.writeAfter(official.aggregateIdentifier(), -1, List.of(register(official), appoint(official)),
+                          List.of(Map.of(), Map.of()));
+
+        List<BatchWriter.Outcome> outcomes = writer.writeAfter(official.aggregateIdentifier(), 1,
+                List.of(meeting(official, LocalDate.of(2017, 2, 10))), List.of(Map.of(LedgerWriter.IMPORT_KEY, "k")));
+
+        assertThat(outcomes).extracting(o -> o.receipt().sequence()).containsExactly(2L);
+        assertThat(ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier()).entries()).isEqualTo(3);
+    }
+
+    @Test
+    void writeAfter_storesNothing_whenTheRecordMovedPastTheExpectedEntry() {
+        OfficialId official = OfficialId.of("batch-6");
+        BatchWriter writer = ledger.bean(BatchWriter.class);
+        writer.write(official.aggregateIdentifier(), List.of(register(official), appoint(official)));
+        // another writer appends entry 2 after this one read the record up to entry 1
+        writer.write(official.aggregateIdentifier(), List.of(meeting(official, LocalDate.of(2017, 2, 10))));
+        long commitsBefore = commitDocuments();
+
+        assertThatThrownBy(() -> writer.writeAfter(official.aggregateIdentifier(), 1,
+                List.of(meeting(official, LocalDate.of(2017, 2, 10))), List.of(Map.of())))
+                .isInstanceOfSatisfying(RecordMovedException.class, e -> {
+                    assertThat(e.expectedHead()).isEqualTo(1);
+                    assertThat(e.getMessage()).contains("its last entry is 2");
+                });
+        assertThat(commitDocuments()).isEqualTo(commitsBefore);
+        assertThat(ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier()).entries()).isEqualTo(3);
+    }
+
+    @Test
+    void writeAfter_storesNothing_whenTheRecordItWouldCreateExistsAlready() {
+        OfficialId official = OfficialId.of("batch-7");
+        BatchWriter writer = ledger.bean(BatchWriter.class);
+        writer.write(official.aggregateIdentifier(), List.of(register(official)));
+        long commitsBefore = commitDocuments();
+
+        assertThatThrownBy(() -> writer.writeAfter(official.aggregateIdentifier(), -1,
+                List.of(register(official), appoint(official)), List.of(Map.of(), Map.of())))
+                .isInstanceOf(RecordMovedException.class);
+        assertThat(commitDocuments()).isEqualTo(commitsBefore);
+        assertThat(ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier()).entries()).isEqualTo(1);
     }
 }
