@@ -6,6 +6,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
@@ -24,11 +28,40 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
  * backend's ({@code databases.<database>.<collection>} for documents, {@code <database>.<collection>._index_<index>}
  * for an index); should a later version of the backend name its maps otherwise, its own open wins and the map works
  * as before, only slower.
+ *
+ * <p><b>Every command runs on a pinned version.</b> The backend reads a map at the version current when a command
+ * starts, without telling the MVStore, and the MVStore reuses a chunk once no version it knows of needs it and the
+ * retention time ({@link MvStoreSettings#RETENTION_TIME_MILLIS}, 1 s) has passed. A command that runs longer — a
+ * {@code deleteMany} of a million view entries when the views are reset, a scan of a large collection — then read
+ * pages from chunks that background commits and compaction had already overwritten, and failed with "Chunk … not
+ * found" (it stopped the benchmark's replay at 1M events). So each command registers its version with the MVStore
+ * for as long as it runs; the chunks that version needs stay until it ends. The backend's cursors hold their
+ * documents in memory, so nothing reads a map between commands.
  */
 final class LedgerH2Backend extends H2Backend {
 
     LedgerH2Backend(MVStore mvStore) {
         super(mvStore);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        MVStore.TxCounter pinned = getMvStore().registerVersionUsage();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            getMvStore().deregisterVersionUsage(pinned);
+        }
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        MVStore.TxCounter pinned = getMvStore().registerVersionUsage();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            getMvStore().deregisterVersionUsage(pinned);
+        }
     }
 
     @Override

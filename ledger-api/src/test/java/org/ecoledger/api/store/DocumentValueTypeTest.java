@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
@@ -70,5 +73,44 @@ class DocumentValueTypeTest {
         Document document = commit();
         assertThat(roundTrip(stock, type, document)).isEqualTo(document);
         assertThat(roundTrip(stock, type, 42L)).isEqualTo(42L);
+    }
+    @Test
+    void aDocumentsMemoryIsEstimatedFromItsFields_notAtObjectDataTypesFixed10000Bytes() {
+        DocumentValueType type = new DocumentValueType();
+        Document document = commit();
+        WriteBuffer bson = new WriteBuffer();
+        type.write(bson, document);
+        int bytes = bson.position();
+        // decoded, a document is a tree of maps, boxed numbers and strings: several times its BSON bytes
+        assertThat(type.getMemory(document)).as("estimate of a %d-byte document", bytes)
+                                            .isBetween(2 * bytes, 8 * bytes);
+        Document bigger = commit().append("note", "x".repeat(5_000));
+        assertThat(type.getMemory(bigger)).isGreaterThan(type.getMemory(document) + 10_000);
+        assertThat(type.getMemory(42L)).isEqualTo(new ObjectDataType().getMemory(42L));
+    }
+
+    /** The MVStore splits a leaf page at ~16 KB of estimated memory: with 10,000 bytes a document, every page held one. */
+    @Test
+    void aCollectionsLeafPagesHoldManyDocuments() {
+        MVStore store = new MVStore.Builder().open();
+        MVMap<Object, Object> map = store.openMap("databases.t.c",
+                new MVMap.Builder<Object, Object>().valueType(new DocumentValueType()));
+        for (long i = 0; i < 2_000; i++) {
+            map.put(i, new Document("_id", i).append("payload", "x".repeat(400)).append("n", i));
+        }
+        int leaves = 0;
+        List<Page<Object, Object>> pages = new ArrayList<>(List.of(map.getRootPage()));
+        while (!pages.isEmpty()) {
+            Page<Object, Object> page = pages.remove(pages.size() - 1);
+            if (page.isLeaf()) {
+                leaves++;
+            } else {
+                for (int i = 0; i < page.getRawChildPageCount(); i++) {
+                    pages.add(page.getChildPage(i));
+                }
+            }
+        }
+        assertThat(2_000.0 / leaves).as("documents a leaf page").isGreaterThan(5);
+        store.close();
     }
 }
