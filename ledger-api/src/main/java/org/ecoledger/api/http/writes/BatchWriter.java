@@ -158,7 +158,7 @@ public class BatchWriter {
             if (expectedHead != null && expectedHead >= 0) {
                 // Loaded into the batch's unit of work: the commands below are handled on this very instance.
                 Long head = recordRepository.get().load(aggregateId).version();
-                if (head == null || head != expectedHead) {
+                if (head == null || head.longValue() != expectedHead.longValue()) {
                     throw new RecordMovedException(aggregateId, expectedHead, "its last entry is " + head, null);
                 }
             }

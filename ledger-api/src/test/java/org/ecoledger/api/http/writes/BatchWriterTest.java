@@ -196,6 +196,17 @@ class BatchWriterTest {
 
         assertThat(outcomes).extracting(o -> o.receipt().sequence()).containsExactly(2L);
         assertThat(ledger.bean(RecordVerifier.class).verify(official.aggregateIdentifier()).entries()).isEqualTo(3);
+
+        // past 127, where two boxed sequence numbers are no longer the same object
+        List<Object> meetings = new ArrayList<>();
+        for (int day = 0; day < 300; day++) {
+            meetings.add(meeting(official, LocalDate.of(2017, 3, 1).plusDays(day)));
+        }
+        List<Map<String, Object>> none = java.util.Collections.nCopies(meetings.size(), Map.of());
+        assertThat(writer.writeAfter(official.aggregateIdentifier(), 2, meetings, none))
+                .extracting(o -> o.receipt().sequence()).endsWith(302L);
+        assertThat(writer.writeAfter(official.aggregateIdentifier(), 302, meetings.subList(0, 1), none.subList(0, 1)))
+                .extracting(o -> o.receipt().sequence()).containsExactly(303L);
     }
 
     @Test
