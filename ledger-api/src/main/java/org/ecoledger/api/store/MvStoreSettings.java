@@ -13,9 +13,9 @@ import org.h2.mvstore.MVStore;
 final class MvStoreSettings {
 
     /**
-     * How long superseded chunks are kept before their space is reused. It protects readers still walking an older
-     * version of a map (mongo-java-server's cursors do not register their version with the MVStore), so it must not
-     * be 0; crash safety does not need it because every group commit is followed by an fsync.
+     * How long superseded chunks are kept before their space is reused. Readers of an older version of a map are
+     * protected by registering their version ({@link LedgerH2Backend} does for every command); this is a margin on
+     * top. Crash safety does not need it because every group commit is followed by an fsync.
      */
     static final int RETENTION_TIME_MILLIS = 1_000;
 

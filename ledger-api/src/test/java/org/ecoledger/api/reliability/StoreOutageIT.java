@@ -99,7 +99,8 @@ class StoreOutageIT {
             assertThat(verdict.problems()).as("requests vs stored entries after %s", when).isEmpty();
             assertThat(verdict.lost()).isZero();
             assertThat(verdict.duplicates()).isZero();
-            assertThat(verdict.refused()).as("refused requests left after their retries").isZero();
+            assertThat(verdict.refused()).as("refused requests left after their retries (answers other than 201: %s)",
+                    loads.stream().flatMap(load -> load.unexpected().stream()).toList()).isZero();
             for (AppendLoad load : loads) {
                 assertThat(load.unexpected()).as("answers other than 201 and 503 problem details").isEmpty();
                 assertThat(load.refusals().keySet()).containsOnly("503 store-unavailable");
