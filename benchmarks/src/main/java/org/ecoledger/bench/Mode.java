@@ -68,9 +68,9 @@ public enum Mode {
     /**
      * The largest store the application is started on: 1M in the full run, so the figures the targets name at 1M
      * (queries, proofs, verification, HTTP appends, replay, start-up) are measured there. The application's first
-     * start on a store the harness filled builds the transparency log and every view (about 2 ms of CPU per event
-     * on the embedded default, see docs/benchmarks.md), and a reset builds the views again, so at 1M these two
-     * builds take most of the full run's hour and more. The figures without a size suffix are measured at this size.
+     * start on a store the harness filled builds the transparency log and every view (0.7–0.9 ms of CPU per event
+     * on the embedded default, see docs/benchmarks.md), and a reset builds the views again: at 1M these two builds
+     * take about 12 of the full run's 30 minutes. The figures without a size suffix are measured at this size.
      */
     public long applicationMaxEvents() {
         return applicationMaxEvents;
