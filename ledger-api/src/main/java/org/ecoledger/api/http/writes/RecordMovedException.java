@@ -7,18 +7,12 @@ package org.ecoledger.api.http.writes;
  */
 public class RecordMovedException extends RuntimeException {
 
-    private final String aggregateId;
     private final long expectedHead;
 
     RecordMovedException(String aggregateId, long expectedHead, String found, Throwable cause) {
         super("Record " + aggregateId + " moved past the entry " + expectedHead + " its batch was to follow ("
                       + found + "); nothing of the batch was stored", cause);
-        this.aggregateId = aggregateId;
         this.expectedHead = expectedHead;
-    }
-
-    public String aggregateId() {
-        return aggregateId;
     }
 
     /** The last entry the writer had read (-1: the record did not exist). */
