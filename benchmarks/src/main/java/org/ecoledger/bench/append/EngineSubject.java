@@ -29,6 +29,7 @@ import org.ecoledger.core.record.RecordMeetingCommand;
 import org.ecoledger.core.reference.EventSourcedReferenceDirectory;
 import org.ecoledger.core.reference.ReferenceDirectory;
 import org.ecoledger.core.rules.LedgerCalendar;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.core.store.LedgerEventStorageEngine;
 import org.ecoledger.core.store.LedgerSchema;
 import org.ecoledger.core.store.RecordVerifier;
@@ -103,10 +104,14 @@ final class EngineSubject implements AutoCloseable {
         MongoDatabase database = client.getDatabase("ledger");
         LedgerSchema.ensure(database, HashAlgorithm.SHA_256, Clock.systemUTC());
         JacksonSerializer serializer = BenchSerializer.events();
+        // reads as the application reads on the embedded default: the store's maps, in this process
+        KeyedReads reads = store.keyedReads("ledger");
         LedgerEventStorageEngine.Builder fill = LedgerEventStorageEngine.builder().database(database)
+                                                                        .keyedReads(reads)
                                                                         .hashAlgorithm(HashAlgorithm.SHA_256)
                                                                         .eventSerializer(serializer);
         LedgerEventStorageEngine.Builder engine = LedgerEventStorageEngine.builder().database(database)
+                                                                          .keyedReads(reads)
                                                                           .hashAlgorithm(HashAlgorithm.SHA_256)
                                                                           .durability(store.durability())
                                                                           .eventSerializer(serializer)

@@ -2,6 +2,7 @@ package org.ecoledger.api.exports;
 
 import java.time.Clock;
 
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.api.http.rulesets.RuleSetStore;
 import org.ecoledger.api.log.TransparencyLog;
 import org.ecoledger.core.store.LedgerBackup;
@@ -19,8 +20,8 @@ import com.mongodb.client.MongoDatabase;
 public class ExportConfiguration {
 
     @Bean
-    LedgerBackup ledgerBackup(MongoDatabase database) {
-        return new LedgerBackup(database);
+    LedgerBackup ledgerBackup(MongoDatabase database, KeyedReads keyedReads) {
+        return new LedgerBackup(database, keyedReads);
     }
 
     @Bean

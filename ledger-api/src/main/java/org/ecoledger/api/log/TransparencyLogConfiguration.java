@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.api.LedgerProperties;
 import org.ecoledger.api.messaging.EventStoreConfiguration;
 import org.ecoledger.core.log.Ed25519NoteSigner;
@@ -54,13 +55,13 @@ public class TransparencyLogConfiguration {
     }
 
     @Bean
-    LogStore logStore(MongoDatabase mongoDatabase) {
-        return new LogStore(mongoDatabase);
+    LogStore logStore(MongoDatabase mongoDatabase, KeyedReads keyedReads) {
+        return new LogStore(mongoDatabase, keyedReads);
     }
 
     @Bean
-    StoredEventLog storedEventLog(MongoDatabase mongoDatabase) {
-        return new StoredEventLog(mongoDatabase);
+    StoredEventLog storedEventLog(MongoDatabase mongoDatabase, KeyedReads keyedReads) {
+        return new StoredEventLog(mongoDatabase, keyedReads);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.api.LedgerProperties;
 import org.ecoledger.core.chain.HashAlgorithm;
 import org.ecoledger.core.store.LedgerEventStorageEngine;
@@ -92,12 +93,14 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase mongoDatabase, StoreDurability storeDurability,
+    EventStorageEngine eventStorageEngine(MongoDatabase mongoDatabase, KeyedReads keyedReads,
+                                          StoreDurability storeDurability,
                                           LedgerGenesis ledgerGenesis,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axonConfiguration) {
         return LedgerEventStorageEngine.builder()
                                        .database(mongoDatabase)
+                                       .keyedReads(keyedReads)
                                        .durability(storeDurability)
                                        .hashAlgorithm(ledgerGenesis.hashAlgorithm())
                                        .eventSerializer(eventSerializer)
@@ -108,8 +111,8 @@ public class EventStoreConfiguration {
 
     /** Verifies a record from its stored documents alone. */
     @Bean
-    RecordVerifier recordVerifier(MongoDatabase mongoDatabase, LedgerGenesis ledgerGenesis) {
-        return new RecordVerifier(mongoDatabase, ledgerGenesis.hashAlgorithm());
+    RecordVerifier recordVerifier(KeyedReads keyedReads, LedgerGenesis ledgerGenesis) {
+        return new RecordVerifier(keyedReads, ledgerGenesis.hashAlgorithm());
     }
 
     @Bean

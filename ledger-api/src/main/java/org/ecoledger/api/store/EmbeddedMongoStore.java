@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.ecoledger.core.store.KeyedReads;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,6 +178,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     /** {@code 127.0.0.1:port}. */
     public String hostAndPort() {
         return address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * Reads of the ledger's commits in {@code database} straight from the store's maps, for the application that runs
+     * this store in its own process ({@link EmbeddedKeyedReads}).
+     */
+    public KeyedReads keyedReads(String database) {
+        return new EmbeddedKeyedReads(mvStore, database);
     }
 
     /** A connection string for {@code database}, for this application's client, mongosh or any driver. */

@@ -64,6 +64,26 @@ final class LedgerH2Backend extends H2Backend {
         }
     }
 
+    /** The backend's name of a collection's document map. */
+    static String documentsMapName(String database, String collection) {
+        return "databases." + database + "." + collection;
+    }
+
+    /** The backend's name of a unique index's map. */
+    static String indexMapName(String database, String collection, String index) {
+        return database + "." + collection + "._index_" + index;
+    }
+
+    /** Opens a document map with {@link DocumentValueType}, or returns it as already open. */
+    static MVMap<Object, Object> openDocuments(MVStore mvStore, String name) {
+        return mvStore.openMap(name, new MVMap.Builder<Object, Object>().valueType(new DocumentValueType()));
+    }
+
+    /** Opens a unique index's map with {@link IndexKeyType}, or returns it as already open. */
+    static MVMap<Object, Object> openIndex(MVStore mvStore, String name) {
+        return mvStore.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
@@ -78,16 +98,14 @@ final class LedgerH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            String mapName = "databases." + getFullCollectionNamespace(collectionName);
-            getMvStore().openMap(mapName, new MVMap.Builder<Object, Object>().valueType(new DocumentValueType()));
+            openDocuments(getMvStore(), documentsMapName(getDatabaseName(), collectionName));
             return super.openOrCreateCollection(collectionName, options);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            getMvStore().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            openIndex(getMvStore(), indexMapName(getDatabaseName(), collectionName, indexName));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }

@@ -3,6 +3,7 @@ package org.ecoledger.api.store;
 import java.util.concurrent.TimeUnit;
 
 import org.ecoledger.api.LedgerProperties;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.core.store.StoreDurability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,20 @@ public class StoreConfiguration {
                     .build());
         }
 
+        /**
+         * The store's own maps, read in this process ({@code ledger.embedded-direct-reads}, on by default), or the
+         * driver.
+         */
+        @Bean
+        KeyedReads keyedReads(EmbeddedMongoStore store, MongoDatabase mongoDatabase, LedgerProperties properties,
+                                @Value("${ledger.embedded-direct-reads:true}") boolean direct) {
+            if (!direct) {
+                log.info("Commits are read through the driver (ledger.embedded-direct-reads=false)");
+                return KeyedReads.overDriver(mongoDatabase);
+            }
+            return store.keyedReads(properties.mongodbDatabase());
+        }
+
         @Bean
         StoreDurability storeDurability(EmbeddedMongoStore store) {
             return store.durability();
@@ -106,6 +121,11 @@ public class StoreConfiguration {
             log.info("Using the MongoDB at {} (database {}, write concern {}); no embedded store is started",
                     String.join(",", uri.getHosts()), properties.mongodbDatabase(), built.getWriteConcern());
             return MongoClients.create(built);
+        }
+
+        @Bean
+        KeyedReads keyedReads(MongoDatabase mongoDatabase) {
+            return KeyedReads.overDriver(mongoDatabase);
         }
 
         @Bean

@@ -19,6 +19,7 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.ecoledger.core.log.SubtreeHashes;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.core.store.StoreUnavailableException;
 
 import java.time.Instant;
@@ -63,8 +64,18 @@ public final class LogStore implements SubtreeHashes {
     private final MongoCollection<BsonDocument> meta;
     private final MongoCollection<BsonDocument> checkpoints;
     private final MongoCollection<BsonDocument> keys;
+    private final KeyedReads reads;
 
     public LogStore(MongoDatabase database) {
+        this(database, KeyedReads.overDriver(database));
+    }
+
+    /**
+     * Reads subtrees, the head and checkpoints by their keys with {@code reads} (the embedded store's own maps, in its
+     * process); everything else through the database.
+     */
+    public LogStore(MongoDatabase database, KeyedReads reads) {
+        this.reads = reads;
         this.subtrees = database.getCollection(SUBTREES, BsonDocument.class);
         this.meta = database.getCollection(META, BsonDocument.class);
         this.checkpoints = database.getCollection(CHECKPOINTS, BsonDocument.class);
@@ -81,8 +92,8 @@ public final class LogStore implements SubtreeHashes {
     @Override
     public byte[] hash(int level, long index) {
         try {
-            BsonDocument found = subtrees.find(Filters.eq(ID, subtreeId(level, index))).first();
-            return found == null ? null : found.getBinary(HASH).getData();
+            List<BsonDocument> found = reads.byId(SUBTREES, List.of(subtreeId(level, index)));
+            return found.isEmpty() ? null : found.get(0).getBinary(HASH).getData();
         } catch (MongoException e) {
             throw unavailable("reading the log's subtree " + subtreeId(level, index), e);
         }
@@ -105,7 +116,7 @@ public final class LogStore implements SubtreeHashes {
         try {
             for (int from = 0; from < all.size(); from += MAX_KEYS_PER_LOOKUP) {
                 List<String> window = all.subList(from, Math.min(all.size(), from + MAX_KEYS_PER_LOOKUP));
-                for (BsonDocument document : subtrees.find(Filters.in(ID, window))) {
+                for (BsonDocument document : reads.byId(SUBTREES, window)) {
                     found.put(document.getString(ID).getValue(), document.getBinary(HASH).getData());
                 }
             }
@@ -160,10 +171,11 @@ public final class LogStore implements SubtreeHashes {
     /** The writer's stored head, if it has written one. */
     public Optional<LogHead> head() {
         try {
-            BsonDocument head = meta.find(Filters.eq(ID, HEAD_ID)).first();
-            if (head == null) {
+            List<BsonDocument> found = reads.byId(META, List.of(HEAD_ID));
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
+            BsonDocument head = found.get(0);
             List<byte[]> frontier = new ArrayList<>();
             for (BsonValue value : head.getArray("frontier")) {
                 frontier.add(value.asBinary().getData());
@@ -206,8 +218,7 @@ public final class LogStore implements SubtreeHashes {
     /** The checkpoint of tree size {@code size}, if one was signed. */
     public Optional<StoredCheckpoint> checkpoint(long size) {
         try {
-            return Optional.ofNullable(checkpoints.find(Filters.eq(ID, new BsonInt64(size))).first())
-                           .map(LogStore::toCheckpoint);
+            return reads.byId(CHECKPOINTS, List.of(size)).stream().findFirst().map(LogStore::toCheckpoint);
         } catch (MongoException e) {
             throw unavailable("reading the checkpoint of size " + size, e);
         }
@@ -217,7 +228,7 @@ public final class LogStore implements SubtreeHashes {
     public Optional<StoredCheckpoint> latestCheckpoint() {
         BsonDocument latest;
         try {
-            latest = meta.find(Filters.eq(ID, LATEST_CHECKPOINT_ID)).first();
+            latest = reads.byId(META, List.of(LATEST_CHECKPOINT_ID)).stream().findFirst().orElse(null);
         } catch (MongoException e) {
             throw unavailable("reading the latest checkpoint", e);
         }

@@ -1,9 +1,6 @@
 package org.ecoledger.core.store;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
-import org.bson.BsonInt64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,15 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.ecoledger.core.store.LedgerSchema.AGGREGATE_KEY;
 import static org.ecoledger.core.store.LedgerSchema.COUNT;
 import static org.ecoledger.core.store.LedgerSchema.FIRST_SEQUENCE;
 import static org.ecoledger.core.store.LedgerSchema.ID;
 import static org.ecoledger.core.store.LedgerSchema.LAST_SEQUENCE;
 
 /**
- * The read side of the {@code events} collection, every question answered by {@code $in} lookups of exact keys:
- * the global index of a commit's first event ({@code _id}) or a record's aggregate key ({@code ak}).
+ * The read side of the {@code events} collection, every question answered by lookups of exact keys
+ * ({@link KeyedReads}): the global index of a commit's first event ({@code _id}) or a record's aggregate key
+ * ({@code ak}).
  */
 final class CommitLog {
 
@@ -37,10 +34,19 @@ final class CommitLog {
      */
     static final int MAX_WINDOW = 128;
 
-    private final MongoCollection<BsonDocument> events;
+    private final KeyedReads reads;
 
-    CommitLog(MongoCollection<BsonDocument> events) {
-        this.events = events;
+    CommitLog(KeyedReads reads) {
+        this.reads = reads;
+    }
+
+    private List<BsonDocument> byStart(List<Long> starts) {
+        return reads.byId(LedgerSchema.EVENTS, starts);
+    }
+
+    private List<BsonDocument> byAggregateKey(List<String> keys) {
+        return reads.byUniqueKey(LedgerSchema.EVENTS, LedgerSchema.AGGREGATE_KEY_INDEX, LedgerSchema.AGGREGATE_KEY,
+                                 keys);
     }
 
     static long start(BsonDocument commit) {
@@ -61,12 +67,12 @@ final class CommitLog {
 
     /** The commits whose first event has a global index in {@code [from, from + window)}, by that index. */
     Map<Long, BsonDocument> startingIn(long from, int window) {
-        List<BsonInt64> keys = new ArrayList<>(window);
+        List<Long> keys = new ArrayList<>(window);
         for (long i = from; i < from + window; i++) {
-            keys.add(new BsonInt64(i));
+            keys.add(i);
         }
         Map<Long, BsonDocument> byStart = new HashMap<>();
-        for (BsonDocument commit : events.find(Filters.in(ID, keys))) {
+        for (BsonDocument commit : byStart(keys)) {
             byStart.put(start(commit), commit);
         }
         return byStart;
@@ -74,19 +80,19 @@ final class CommitLog {
 
     /** The commit holding the event at {@code globalIndex}, or null when there is none. */
     BsonDocument holdingIndex(long globalIndex) {
-        BsonDocument exact = events.find(Filters.eq(ID, new BsonInt64(globalIndex))).first();
-        if (exact != null) {
-            return exact;
+        List<BsonDocument> exact = byStart(List.of(globalIndex));
+        if (!exact.isEmpty()) {
+            return exact.get(0);
         }
         long low = Math.max(0, globalIndex - LedgerEventStorageEngine.MAX_EVENTS_PER_COMMIT + 1);
         for (long top = globalIndex; top >= low; top -= PROBE_WINDOW) {
             long bottom = Math.max(low, top - PROBE_WINDOW + 1);
-            List<BsonInt64> keys = new ArrayList<>(PROBE_WINDOW);
+            List<Long> keys = new ArrayList<>(PROBE_WINDOW);
             for (long i = bottom; i <= top; i++) {
-                keys.add(new BsonInt64(i));
+                keys.add(i);
             }
             BsonDocument best = null;
-            for (BsonDocument commit : events.find(Filters.in(ID, keys))) {
+            for (BsonDocument commit : byStart(keys)) {
                 if (best == null || start(commit) > start(best)) {
                     best = commit;
                 }
@@ -127,10 +133,9 @@ final class CommitLog {
 
     /** The commit of {@code aggregateId} that holds its event {@code sequence}, or null when there is none. */
     BsonDocument containing(String aggregateId, long sequence) {
-        BsonDocument exact = events.find(Filters.eq(AGGREGATE_KEY, LedgerSchema.aggregateKey(aggregateId, sequence)))
-                                   .first();
-        if (exact != null) {
-            return exact;
+        List<BsonDocument> exact = byAggregateKey(List.of(LedgerSchema.aggregateKey(aggregateId, sequence)));
+        if (!exact.isEmpty()) {
+            return exact.get(0);
         }
         long low = Math.max(0, sequence - LedgerEventStorageEngine.MAX_EVENTS_PER_COMMIT + 1);
         for (long top = sequence; top >= low; top -= PROBE_WINDOW) {
@@ -140,7 +145,7 @@ final class CommitLog {
                 keys.add(LedgerSchema.aggregateKey(aggregateId, s));
             }
             BsonDocument best = null;
-            for (BsonDocument commit : events.find(Filters.in(AGGREGATE_KEY, keys))) {
+            for (BsonDocument commit : byAggregateKey(keys)) {
                 if (best == null || firstSequence(commit) > firstSequence(best)) {
                     best = commit;
                 }
@@ -178,7 +183,7 @@ final class CommitLog {
             for (long s = cursor; s < cursor + size; s++) {
                 keys.add(LedgerSchema.aggregateKey(aggregateId, s));
             }
-            for (BsonDocument commit : events.find(Filters.in(AGGREGATE_KEY, keys))) {
+            for (BsonDocument commit : byAggregateKey(keys)) {
                 byFirst.put(firstSequence(commit), commit);
             }
             long windowEnd = cursor + size;

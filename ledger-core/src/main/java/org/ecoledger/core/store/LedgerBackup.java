@@ -58,9 +58,14 @@ public final class LedgerBackup {
     private final CommitLog commitLog;
 
     public LedgerBackup(MongoDatabase database) {
+        this(database, KeyedReads.overDriver(database));
+    }
+
+    /** Reads the commits with {@code reads} (the embedded store's own maps, in its process); writes to the database. */
+    public LedgerBackup(MongoDatabase database, KeyedReads reads) {
         this.events = database.getCollection(LedgerSchema.EVENTS, BsonDocument.class);
         this.meta = database.getCollection(LedgerSchema.META, BsonDocument.class);
-        this.commitLog = new CommitLog(events);
+        this.commitLog = new CommitLog(reads);
     }
 
     /**

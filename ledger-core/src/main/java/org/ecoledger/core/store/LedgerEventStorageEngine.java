@@ -133,7 +133,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     protected LedgerEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(LedgerSchema.EVENTS, BsonDocument.class);
-        this.commitLog = new CommitLog(events);
+        this.commitLog = new CommitLog(builder.keyedReads != null ? builder.keyedReads
+                                               : KeyedReads.overDriver(builder.database));
         this.snapshots = builder.database.getCollection(LedgerSchema.SNAPSHOTS, BsonDocument.class);
         this.meta = builder.database.getCollection(LedgerSchema.META, BsonDocument.class);
         this.durability = builder.durability;
@@ -646,6 +647,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     public static class Builder extends AbstractEventStorageEngine.Builder {
 
         private MongoDatabase database;
+        private KeyedReads keyedReads;
         private StoreDurability durability = StoreDurability.NONE;
         private HashAlgorithm hashAlgorithm;
         private Serializer eventSerializerForCheck;
@@ -653,6 +655,15 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
 
         public Builder database(MongoDatabase database) {
             this.database = requireNonNull(database, "database");
+            return this;
+        }
+
+        /**
+         * How commits are read (records, the processors' stream); by default {@link KeyedReads#overDriver} on the
+         * database. Writes always go through the database.
+         */
+        public Builder keyedReads(KeyedReads keyedReads) {
+            this.keyedReads = requireNonNull(keyedReads, "keyedReads");
             return this;
         }
 

@@ -44,6 +44,8 @@ public final class LedgerSchema {
     static final String AGGREGATE_TYPE = "aggregateType";
     static final String AGGREGATE_ID = "aggregateId";
     static final String AGGREGATE_KEY = "ak";
+    /** The name of the unique index on {@link #AGGREGATE_KEY}. */
+    public static final String AGGREGATE_KEY_INDEX = "aggregate_key";
     static final String FIRST_SEQUENCE = "firstSequence";
     static final String LAST_SEQUENCE = "lastSequence";
     static final String COUNT = "count";
@@ -81,7 +83,7 @@ public final class LedgerSchema {
     public static LedgerGenesis ensure(MongoDatabase database, HashAlgorithm requested, Clock clock) {
         MongoCollection<BsonDocument> events = database.getCollection(EVENTS, BsonDocument.class);
         events.createIndex(Indexes.ascending(AGGREGATE_KEY),
-                           new IndexOptions().name("aggregate_key").unique(true).sparse(true));
+                           new IndexOptions().name(AGGREGATE_KEY_INDEX).unique(true).sparse(true));
         MongoCollection<BsonDocument> meta = database.getCollection(META, BsonDocument.class);
         BsonDocument genesis = new BsonDocument(ID, new BsonString(GENESIS_ID))
                 .append("scheme", new BsonInt32(SCHEME))

@@ -41,7 +41,12 @@ public final class RecordVerifier {
     private final ChainVerifier verifier;
 
     public RecordVerifier(MongoDatabase database, HashAlgorithm algorithm) {
-        this.commitLog = new CommitLog(database.getCollection(LedgerSchema.EVENTS, BsonDocument.class));
+        this(KeyedReads.overDriver(database), algorithm);
+    }
+
+    /** Reads the commits with {@code reads} (the embedded store's own maps, in its process). */
+    public RecordVerifier(KeyedReads reads, HashAlgorithm algorithm) {
+        this.commitLog = new CommitLog(reads);
         this.verifier = new ChainVerifier(algorithm);
     }
 

@@ -38,7 +38,12 @@ public final class StoredEventLog {
     private final MongoCollection<BsonDocument> meta;
 
     public StoredEventLog(MongoDatabase database) {
-        this.commitLog = new CommitLog(database.getCollection(LedgerSchema.EVENTS, BsonDocument.class));
+        this(database, KeyedReads.overDriver(database));
+    }
+
+    /** Reads the commits with {@code reads} (the embedded store's own maps, in its process). */
+    public StoredEventLog(MongoDatabase database, KeyedReads reads) {
+        this.commitLog = new CommitLog(reads);
         this.meta = database.getCollection(LedgerSchema.META, BsonDocument.class);
     }
 

@@ -1,0 +1,139 @@
+package org.ecoledger.api.store;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.bson.BsonBinaryReader;
+import org.bson.BsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.DecoderContext;
+import org.ecoledger.core.store.KeyedReads;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+import com.mongodb.MongoException;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The ledger's reads by exact keys ({@link KeyedReads}) answered from the embedded store's own maps, in the process
+ * that runs it: a collection's documents by {@code _id} from its document map, or by a unique index's key from the
+ * index's map and then the document map — the lookups mongo-java-server itself makes for an exact-key query — handed
+ * over as the BSON the server would have sent (the same encoder), decoded by the driver's codec. What is skipped is
+ * the rest of a query's way through the server: the wire protocol and its threads, the cursor, and re-matching every
+ * found document against the whole {@code $in} list, which took most of the CPU of a verification run
+ * (docs/benchmarks.md).
+ *
+ * <p>It sees what the server would answer at that moment: the server writes through the same maps and puts a
+ * document into its document map only after every unique index accepted it; other nodes' writes arrive through the
+ * server. Writes always go through the server. Each call reads on a version registered with the MVStore, as
+ * {@link LedgerH2Backend} does for every command. A read on a closed store throws a {@link MongoException}, as the
+ * driver would.
+ */
+final class EmbeddedKeyedReads implements KeyedReads {
+
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
+
+    private final MVStore mvStore;
+    private final String database;
+    /** The maps opened so far, by name; a dropped collection's closed map is replaced when next asked for. */
+    private final Map<String, MVMap<Object, Object>> maps = new ConcurrentHashMap<>();
+
+    EmbeddedKeyedReads(MVStore mvStore, String database) {
+        this.mvStore = mvStore;
+        this.database = database;
+    }
+
+    @Override
+    public List<BsonDocument> byId(String collection, List<?> ids) {
+        return read(collection, ids, id -> id);
+    }
+
+    @Override
+    public List<BsonDocument> byUniqueKey(String collection, String index, String field, List<?> values) {
+        String indexName = LedgerH2Backend.indexMapName(database, collection, index);
+        return read(collection, values, value -> {
+            MVMap<Object, Object> keys = map(indexName, true);
+            return keys == null ? null : keys.get(new KeyValue(value));
+        });
+    }
+
+    private List<BsonDocument> read(String collection, List<?> keys, Function<Object, Object> position) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        for (Object key : keys) {
+            KeyedReads.bson(key); // the same keys as through the driver, or the same refusal
+        }
+        MVStore.TxCounter pinned = null;
+        try {
+            pinned = mvStore.registerVersionUsage();
+            MVMap<Object, Object> documents = map(LedgerH2Backend.documentsMapName(database, collection), false);
+            if (documents == null) {
+                return List.of();
+            }
+            List<BsonDocument> found = new ArrayList<>(keys.size());
+            // each document once, as an $in query answers, however often its key is asked for
+            for (Object key : keys.size() == 1 ? keys : new LinkedHashSet<>(keys)) {
+                Object at = position.apply(key);
+                Object document = at == null ? null : documents.get(at);
+                if (document instanceof Document stored) {
+                    found.add(bson(stored));
+                }
+            }
+            return found;
+        } catch (MVStoreException | IllegalStateException closed) {
+            throw new MongoException("The embedded store cannot be read: " + closed.getMessage(), closed);
+        } finally {
+            if (pinned != null) {
+                mvStore.deregisterVersionUsage(pinned);
+            }
+        }
+    }
+
+    /**
+     * The map named {@code name}, or null while the server has not created it. It is opened here only once it exists,
+     * with the types {@link LedgerH2Backend} opens it with (whichever opens it first, both get the same instance), and
+     * never created here.
+     */
+    private MVMap<Object, Object> map(String name, boolean index) {
+        MVMap<Object, Object> map = maps.get(name);
+        if (map != null && !map.isClosed()) {
+            return map;
+        }
+        if (mvStore.isClosed()) {
+            throw new MongoException("The embedded store is closed");
+        }
+        if (!mvStore.hasMap(name)) {
+            return null;
+        }
+        map = index ? LedgerH2Backend.openIndex(mvStore, name) : LedgerH2Backend.openDocuments(mvStore, name);
+        maps.put(name, map);
+        return map;
+    }
+
+    /** The document as the server sends it: its BSON encoder, then the driver's decoder. */
+    static BsonDocument bson(Document document) {
+        ByteBuf buffer = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            ByteBuffer bytes = buffer.nioBuffer();
+            try (BsonBinaryReader reader = new BsonBinaryReader(bytes)) {
+                return CODEC.decode(reader, DECODING);
+            }
+        } finally {
+            buffer.release();
+        }
+    }
+}
