@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ecoledger.projections.cases.InspectionCaseProjection;
 import org.ecoledger.projections.places.PlacesProjection;
 import org.ecoledger.projections.record.OfficialRecordProjection;
+import org.ecoledger.projections.store.KeyLookups;
 
 /**
  * 读模型清单 (the read models of the ledger): their processing groups and handler classes, for the application to
@@ -33,7 +34,12 @@ public final class ProjectionsModule {
 
     /** One instance of every handler on {@code database}. */
     public static List<Object> handlers(MongoDatabase database) {
-        return List.of(new OfficialRecordProjection(database), new PlacesProjection(database),
+        return handlers(database, KeyLookups.overDriver(database));
+    }
+
+    /** As {@link #handlers(MongoDatabase)}, reading by key with {@code lookups}. */
+    public static List<Object> handlers(MongoDatabase database, KeyLookups lookups) {
+        return List.of(new OfficialRecordProjection(database, lookups), new PlacesProjection(database),
                 new InspectionCaseProjection(database));
     }
 }

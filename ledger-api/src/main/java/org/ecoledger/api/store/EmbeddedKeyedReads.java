@@ -1,6 +1,7 @@
 package org.ecoledger.api.store;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,10 +9,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.bson.BsonArray;
+import org.bson.BsonBinary;
 import org.bson.BsonBinaryReader;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.DecoderContext;
+import org.bson.types.ObjectId;
 import org.ecoledger.core.store.KeyedReads;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -20,6 +34,7 @@ import org.h2.mvstore.MVStoreException;
 import com.mongodb.MongoException;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -123,8 +138,83 @@ final class EmbeddedKeyedReads implements KeyedReads {
         return map;
     }
 
-    /** The document as the server sends it: its BSON encoder, then the driver's decoder. */
+    /**
+     * The document as the server sends it. The value types the store's decoder produces for the ledger's documents
+     * (documents, arrays, text, 32- and 64-bit integers, doubles, booleans, null, dates, generic binary data, object
+     * ids, decimals) are converted to the driver's BSON values directly, each into what the server's encoder writes
+     * for it and the driver decodes; a document holding any other value goes the wire's way: the server's BSON
+     * encoder, then the driver's decoder.
+     */
     static BsonDocument bson(Document document) {
+        BsonDocument converted = convert(document);
+        return converted != null ? converted : encoded(document);
+    }
+
+    /** The document converted value by value, or null when it holds a value not converted here. */
+    private static BsonDocument convert(Map<String, Object> document) {
+        BsonDocument converted = new BsonDocument();
+        for (Map.Entry<String, Object> field : document.entrySet()) {
+            BsonValue value = convert(field.getValue());
+            if (value == null) {
+                return null;
+            }
+            converted.put(field.getKey(), value);
+        }
+        return converted;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BsonValue convert(Object value) {
+        if (value == null) {
+            return BsonNull.VALUE;
+        }
+        if (value instanceof String text) {
+            return new BsonString(text);
+        }
+        if (value instanceof Long number) {
+            return new BsonInt64(number);
+        }
+        if (value instanceof Integer number) {
+            return new BsonInt32(number);
+        }
+        if (value instanceof Boolean truth) {
+            return BsonBoolean.valueOf(truth);
+        }
+        if (value instanceof Document nested) {
+            return convert((Map<String, Object>) nested);
+        }
+        if (value instanceof List<?> list) {
+            BsonArray array = new BsonArray(new ArrayList<>(list.size()));
+            for (Object element : list) {
+                BsonValue converted = convert(element);
+                if (converted == null) {
+                    return null;
+                }
+                array.add(converted);
+            }
+            return array;
+        }
+        if (value instanceof Double number) {
+            return new BsonDouble(number);
+        }
+        if (value instanceof Instant instant) {
+            return new BsonDateTime(instant.toEpochMilli());
+        }
+        if (value instanceof BinData binary) {
+            return new BsonBinary(binary.getData());
+        }
+        if (value instanceof de.bwaldvogel.mongo.bson.ObjectId id) {
+            return new BsonObjectId(new ObjectId(id.toByteArray()));
+        }
+        if (value instanceof de.bwaldvogel.mongo.bson.Decimal128 decimal) {
+            return new BsonDecimal128(org.bson.types.Decimal128.fromIEEE754BIDEncoding(decimal.getHigh(),
+                                                                                        decimal.getLow()));
+        }
+        return null;
+    }
+
+    /** The wire's way: the server's BSON encoder, then the driver's decoder. */
+    static BsonDocument encoded(Document document) {
         ByteBuf buffer = Unpooled.buffer(512);
         try {
             BsonEncoder.encodeDocument(document, buffer);

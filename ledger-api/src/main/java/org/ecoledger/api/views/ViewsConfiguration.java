@@ -12,6 +12,7 @@ import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.record.OfficialId;
 import org.ecoledger.core.rules.LedgerCalendar;
 import org.ecoledger.core.rules.ruleset.RuleSetCatalogue;
+import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.core.store.RecordVerifier;
 import org.ecoledger.projections.ProjectionsModule;
 import org.ecoledger.projections.asof.EventStoreRecordSource;
@@ -23,6 +24,7 @@ import org.ecoledger.projections.record.OfficialRecordStore;
 import org.ecoledger.projections.record.RecordHeadLookup;
 import org.ecoledger.projections.review.PromotionReviewService;
 import org.ecoledger.projections.search.OfficialSearch;
+import org.ecoledger.projections.store.KeyLookups;
 import org.ecoledger.projections.tracing.ResponsibleService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,10 +48,16 @@ public class ViewsConfiguration {
     /** Events a projection handles in one transaction of its processor. */
     public static final int PROJECTION_BATCH_SIZE = 100;
 
+    /** The views' reads by key, as the ledger's own ({@link KeyedReads}: the store's maps on the embedded default). */
     @Bean
-    ConfigurerModule ledgerProjections(MongoDatabase mongoDatabase) {
+    KeyLookups viewLookups(KeyedReads keyedReads) {
+        return new KeyLookups(keyedReads);
+    }
+
+    @Bean
+    ConfigurerModule ledgerProjections(MongoDatabase mongoDatabase, KeyLookups viewLookups) {
         return configurer -> {
-            List<Object> handlers = ProjectionsModule.handlers(mongoDatabase);
+            List<Object> handlers = ProjectionsModule.handlers(mongoDatabase, viewLookups);
             for (Map.Entry<String, Class<?>> group : ProjectionsModule.HANDLER_CLASSES.entrySet()) {
                 configurer.eventProcessing()
                           .registerTrackingEventProcessor(
@@ -69,8 +77,8 @@ public class ViewsConfiguration {
     }
 
     @Bean
-    OfficialRecordStore officialRecordStore(MongoDatabase mongoDatabase) {
-        return new OfficialRecordStore(mongoDatabase);
+    OfficialRecordStore officialRecordStore(KeyLookups viewLookups) {
+        return new OfficialRecordStore(viewLookups);
     }
 
     @Bean
@@ -79,13 +87,13 @@ public class ViewsConfiguration {
     }
 
     @Bean
-    PlaceDirectory placeDirectory(MongoDatabase mongoDatabase) {
-        return new PlaceDirectory(mongoDatabase);
+    PlaceDirectory placeDirectory(KeyLookups viewLookups) {
+        return new PlaceDirectory(viewLookups);
     }
 
     @Bean
-    InspectionCaseStore inspectionCaseStore(MongoDatabase mongoDatabase) {
-        return new InspectionCaseStore(mongoDatabase);
+    InspectionCaseStore inspectionCaseStore(KeyLookups viewLookups) {
+        return new InspectionCaseStore(viewLookups);
     }
 
     @Bean

@@ -39,7 +39,9 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonObjectId;
+import org.bson.BsonRegularExpression;
 import org.bson.BsonString;
+import org.bson.BsonTimestamp;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.ecoledger.core.chain.HashAlgorithm;
@@ -134,24 +136,34 @@ class EmbeddedKeyedReadsTest {
                         .append("oid", new BsonObjectId(new ObjectId("65a1b2c3d4e5f60718293a4b")))
                         .append("nested", new BsonDocument("list", new BsonArray(List.of(
                                 new BsonString("生态"), new BsonInt32(1), new BsonDocument("x", BsonNull.VALUE))))));
+        // values the direct conversion leaves to the wire's way (encoder and decoder)
+        database.getCollection(LedgerSchema.EVENTS, BsonDocument.class).insertOne(
+                new BsonDocument("_id", new BsonInt64(1_001))
+                        .append("ak", new BsonString("odd#1"))
+                        .append("uuid", new BsonBinary(java.util.UUID.fromString(
+                                "3f1c2a9e-8b7d-4c6e-9a5f-1b2c3d4e5f60")))
+                        .append("ts", new BsonTimestamp(1_700_000_000, 7))
+                        .append("pattern", new BsonRegularExpression("^县.*", "i"))
+                        .append("text", new BsonString("plain")));
 
         KeyedReads driver = KeyedReads.overDriver(database);
         KeyedReads direct = store.keyedReads("ledger");
         List<Long> starts = new ArrayList<>(LongStream.range(0, 30).boxed().toList());
         starts.add(1_000L);
-        assertThat(direct.byId(EVENTS, starts)).hasSize(16)
+        starts.add(1_001L);
+        assertThat(direct.byId(EVENTS, starts)).hasSize(17)
                                                .containsExactlyInAnyOrderElementsOf(driver.byId(EVENTS, starts));
         for (long start : starts) {
             assertThat(direct.byId(EVENTS, List.of(start))).as("start %d", start)
                                                            .isEqualTo(driver.byId(EVENTS, List.of(start)));
         }
-        List<String> keys = new ArrayList<>(List.of("odd#0", "missing#0", "record-0#1"));
+        List<String> keys = new ArrayList<>(List.of("odd#0", "odd#1", "missing#0", "record-0#1"));
         for (int r = 0; r < 5; r++) {
             for (int s = 0; s < 6; s++) {
                 keys.add(LedgerSchema.aggregateKey("record-" + r, s));
             }
         }
-        assertThat(byKey(direct, keys)).hasSize(16).containsExactlyInAnyOrderElementsOf(byKey(driver, keys));
+        assertThat(byKey(direct, keys)).hasSize(17).containsExactlyInAnyOrderElementsOf(byKey(driver, keys));
         assertThat(direct.byId(EVENTS, List.of(1_000L)).get(0).get("oid"))
                 .isEqualTo(new BsonObjectId(new ObjectId("65a1b2c3d4e5f60718293a4b")));
         assertThat(direct.byId(EVENTS, List.of())).isEmpty();

@@ -48,6 +48,19 @@ public final class ChainVerifier {
     }
 
     /**
+     * The hash recomputed from the entry's fields, or null when the entry cannot be canonicalized (its cursor then
+     * reports why). Thread-safe, so that a reader of many entries can hash them on several threads before it feeds
+     * them, in order, to {@link Cursor#accept(StoredEntry, String)}.
+     */
+    public String recompute(ChainEntry entry) {
+        try {
+            return hasher.hash(Objects.requireNonNull(entry, "entry"));
+        } catch (NonCanonicalValueException e) {
+            return null;
+        }
+    }
+
+    /**
      * A verification that takes the record's entries one at a time, in the order read (by sequence), for a reader
      * that meets the entries of many records interleaved (the whole log in global order) and keeps one cursor per
      * record. After the first failure it takes nothing more; {@link #result()} is what {@link #verify} would answer
@@ -75,10 +88,18 @@ public final class ChainVerifier {
 
         /** Checks the next entry; returns false when it (or an earlier one) failed. */
         public boolean accept(StoredEntry stored) {
+            return accept(stored, null);
+        }
+
+        /**
+         * As {@link #accept(StoredEntry)}, with the entry's hash already recomputed by {@link #recompute} (null: not
+         * recomputed, or it could not be; then it is recomputed here).
+         */
+        public boolean accept(StoredEntry stored, String recomputedHash) {
             if (failure != null) {
                 return false;
             }
-            failure = check(stored);
+            failure = check(stored, recomputedHash);
             if (failure != null) {
                 return false;
             }
@@ -98,7 +119,7 @@ public final class ChainVerifier {
             return failure != null ? failure : ChainVerification.valid(position, previousHash, hasher.algorithm());
         }
 
-        private ChainVerification check(StoredEntry stored) {
+        private ChainVerification check(StoredEntry stored, String recomputedHash) {
             HashAlgorithm algorithm = hasher.algorithm();
             ChainEntry entry = stored.entry();
             if (!entry.aggregateType().equals(aggregateType)) {
@@ -130,9 +151,11 @@ public final class ChainVerifier {
                 return ChainVerification.invalid(position, previousHash, algorithm,
                         problem, previousHash, entry.prevHash());
             }
-            String recomputed;
+            String recomputed = recomputedHash;
             try {
-                recomputed = hasher.hash(entry);
+                if (recomputed == null) {
+                    recomputed = hasher.hash(entry);
+                }
             } catch (NonCanonicalValueException e) {
                 return ChainVerification.invalid(position, previousHash, algorithm,
                         "entry cannot be hashed: the value at " + e.pointer() + " is outside the canonical JSON subset",

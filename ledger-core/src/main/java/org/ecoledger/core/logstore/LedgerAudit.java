@@ -27,6 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * 全量核验 (verifying the whole ledger) from the store alone:
@@ -90,42 +97,52 @@ public final class LedgerAudit {
         boolean leafMismatchSeen = false;
         long cursor = 0;
         nextCheckpoint = atSize(range, checkpoints, nextCheckpoint, head, findings);
-        while (true) {
-            List<StoredEventLog.LoggedEvent> read;
-            try {
-                read = events.events(cursor, StoredEventLog.MAX_LEAVES_PER_READ);
-            } catch (MalformedStoredEventException e) {
-                findings.add("event at global index " + e.globalIndex(), e.getMessage(), null, null);
-                globalPassBroken = true;
-                break;
-            }
-            if (read.isEmpty()) {
-                break;
-            }
-            Map<String, byte[]> computed = new LinkedHashMap<>();
-            long batchStart = range.size();
-            List<LogLeaf> leaves = new ArrayList<>(read.size());
-            for (StoredEventLog.LoggedEvent event : read) {
-                LogLeaf leaf = event.leaf();
-                leaves.add(leaf);
-                recordIds.add(leaf.aggregateId());
-                follow(chains, readAgain, leaf.aggregateId(), event.entry());
-                if (leaf.globalIndex() != range.size()) {
-                    findings.add("event at global index " + range.size(), "the stored event names another global "
-                            + "index (record " + leaf.aggregateId() + ", sequence " + leaf.sequence() + ")",
-                            Long.toString(range.size()), Long.toString(leaf.globalIndex()));
+        Workers workers = new Workers();
+        try {
+            Future<List<StoredEventLog.LoggedEvent>> pending = workers.read(events, 0);
+            while (true) {
+                List<StoredEventLog.LoggedEvent> read;
+                try {
+                    read = Workers.await(pending);
+                } catch (MalformedStoredEventException e) {
+                    findings.add("event at global index " + e.globalIndex(), e.getMessage(), null, null);
                     globalPassBroken = true;
+                    break;
                 }
-                range = range.append(leaf.leafHash(tree), (level, index, hash) -> {
-                    if (((index + 1) << level) <= logSize) {
-                        computed.put(LogStore.subtreeId(level, index), hash);
+                if (read.isEmpty()) {
+                    break;
+                }
+                // the next batch is read while this one is checked (range.size() grows by one per event read)
+                pending = workers.read(events, cursor + read.size());
+                String[] recomputed = workers.recompute(read, records);
+                Map<String, byte[]> computed = new LinkedHashMap<>();
+                long batchStart = range.size();
+                List<LogLeaf> leaves = new ArrayList<>(read.size());
+                for (int i = 0; i < read.size(); i++) {
+                    StoredEventLog.LoggedEvent event = read.get(i);
+                    LogLeaf leaf = event.leaf();
+                    leaves.add(leaf);
+                    recordIds.add(leaf.aggregateId());
+                    follow(chains, readAgain, leaf.aggregateId(), event.entry(), recomputed[i]);
+                    if (leaf.globalIndex() != range.size()) {
+                        findings.add("event at global index " + range.size(), "the stored event names another global "
+                                + "index (record " + leaf.aggregateId() + ", sequence " + leaf.sequence() + ")",
+                                Long.toString(range.size()), Long.toString(leaf.globalIndex()));
+                        globalPassBroken = true;
                     }
-                });
-                nextCheckpoint = atSize(range, checkpoints, nextCheckpoint, head, findings);
+                    range = range.append(leaf.leafHash(tree), (level, index, hash) -> {
+                        if (((index + 1) << level) <= logSize) {
+                            computed.put(LogStore.subtreeId(level, index), hash);
+                        }
+                    });
+                    nextCheckpoint = atSize(range, checkpoints, nextCheckpoint, head, findings);
+                }
+                leafMismatchSeen |= compareSubtrees(computed, batchStart, leaves, leafMismatchSeen, findings);
+                cursor = range.size();
+                progress.update(cursor, total);
             }
-            leafMismatchSeen |= compareSubtrees(computed, batchStart, leaves, leafMismatchSeen, findings);
-            cursor = range.size();
-            progress.update(cursor, total);
+        } finally {
+            workers.close();
         }
         long eventsRead = range.size();
         globalPassBroken |= eventsRead < Math.max(logSize, eventsEnd);
@@ -192,7 +209,7 @@ public final class LedgerAudit {
 
     /** Feeds an event read in global order to its record's chain; a record that cannot be followed is read again. */
     private void follow(Map<String, ChainVerifier.Cursor> chains, Set<String> readAgain, String aggregateId,
-                        StoredEntry entry) {
+                        StoredEntry entry, String recomputed) {
         if (entry == null) {
             readAgain.add(aggregateId);
             return;
@@ -202,7 +219,7 @@ public final class LedgerAudit {
         }
         ChainVerifier.Cursor chain = chains.computeIfAbsent(
                 aggregateId, id -> records.cursor(entry.entry().aggregateType(), id));
-        if (!chain.accept(entry)) {
+        if (!chain.accept(entry, recomputed)) {
             readAgain.add(aggregateId);
             chains.remove(aggregateId);
         }
@@ -313,6 +330,90 @@ public final class LedgerAudit {
             }
         }
         return checkpoint;
+    }
+
+    /**
+     * A run's helper threads: one reads the next batch of events while the current batch is checked, and the
+     * entries' hashes are recomputed on as many threads as there are processors (hashing is most of a run's work).
+     * Daemon threads, stopped when the run ends.
+     */
+    private static final class Workers {
+
+        private static final AtomicInteger RUNS = new AtomicInteger();
+
+        private final int slices = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final ExecutorService reader;
+        private final ExecutorService hashers;
+
+        Workers() {
+            String name = "ledger-audit-" + RUNS.incrementAndGet();
+            this.reader = Executors.newSingleThreadExecutor(daemon(name + "-reader"));
+            this.hashers = Executors.newFixedThreadPool(slices, daemon(name + "-hasher"));
+        }
+
+        private static ThreadFactory daemon(String name) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+
+        /** Reads the events from global index {@code from} on, on the reader thread. */
+        Future<List<StoredEventLog.LoggedEvent>> read(StoredEventLog events, long from) {
+            return reader.submit(() -> events.events(from, StoredEventLog.MAX_LEAVES_PER_READ));
+        }
+
+        /** The recomputed hash of each event's entry ({@link ChainVerifier#recompute}; null without an entry). */
+        String[] recompute(List<StoredEventLog.LoggedEvent> read, RecordVerifier records) {
+            String[] hashes = new String[read.size()];
+            int slice = (read.size() + slices - 1) / slices;
+            List<Callable<Void>> tasks = new ArrayList<>(slices);
+            for (int from = 0; from < read.size(); from += slice) {
+                int first = from;
+                int end = Math.min(read.size(), from + slice);
+                tasks.add(() -> {
+                    for (int i = first; i < end; i++) {
+                        StoredEntry entry = read.get(i).entry();
+                        hashes[i] = entry == null ? null : records.recompute(entry.entry());
+                    }
+                    return null;
+                });
+            }
+            try {
+                for (Future<Void> done : hashers.invokeAll(tasks)) {
+                    await(done);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The verification run was interrupted", e);
+            }
+            return hashes;
+        }
+
+        /** The task's result; what it threw is thrown here. */
+        static <T> T await(Future<T> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The verification run was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException thrown) {
+                    throw thrown;
+                }
+                if (e.getCause() instanceof Error thrown) {
+                    throw thrown;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        void close() {
+            reader.shutdownNow();
+            hashers.shutdownNow();
+        }
     }
 
     private static final class Findings {

@@ -447,8 +447,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                                    Instant.parse(event.getString(TIMESTAMP).getValue()),
                                    event.getString(PAYLOAD_TYPE).getValue(),
                                    revision == null || revision.isNull() ? null : revision.asString().getValue(),
-                                   BsonJson.toJson(event.get(PAYLOAD)),
-                                   BsonJson.toJson(event.get(METADATA)));
+                                   event.get(PAYLOAD), event.get(METADATA));
     }
 
     // ------------------------------------------------------------------------------- streaming to processors
@@ -627,8 +626,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                                              snapshot.getString(PAYLOAD_TYPE).getValue(),
                                              revision == null || revision.isNull()
                                                      ? null : revision.asString().getValue(),
-                                             BsonJson.toJson(snapshot.get(PAYLOAD)),
-                                             BsonJson.toJson(snapshot.get(METADATA))));
+                                             snapshot.get(PAYLOAD), snapshot.get(METADATA)));
     }
 
     // ------------------------------------------------------------------------------------------------ errors

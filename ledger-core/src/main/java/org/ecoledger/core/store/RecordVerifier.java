@@ -58,6 +58,11 @@ public final class RecordVerifier {
         return verifier.cursor(aggregateType, aggregateId);
     }
 
+    /** {@link ChainVerifier#recompute}: an entry's hash recomputed, on any thread, for a cursor of this verifier. */
+    public String recompute(ChainEntry entry) {
+        return verifier.recompute(entry);
+    }
+
     /**
      * @throws StoreUnavailableException when the store cannot be read
      */

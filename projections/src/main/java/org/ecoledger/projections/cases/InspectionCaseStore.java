@@ -1,6 +1,5 @@
 package org.ecoledger.projections.cases;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,25 +18,28 @@ import org.ecoledger.projections.store.KeyLookups;
 /** Reads of the inspection-case read model, by key: the cases assigned to any of some jurisdictions. */
 public class InspectionCaseStore {
 
-    private final MongoCollection<Document> cases;
-    private final MongoCollection<Document> casesAt;
+    private final KeyLookups lookups;
 
     public InspectionCaseStore(MongoDatabase database) {
-        this.cases = database.getCollection(InspectionCaseProjection.CASES);
-        this.casesAt = database.getCollection(InspectionCaseProjection.CASES_AT);
+        this(KeyLookups.overDriver(database));
+    }
+
+    /** Reads by key with {@code lookups} (on the embedded default, the store's maps in this process). */
+    public InspectionCaseStore(KeyLookups lookups) {
+        this.lookups = lookups;
     }
 
     /** The cases assigned to any of these jurisdiction codes, by case id. */
     public List<InspectionCase> casesAt(Collection<String> jurisdictionCodes) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Document document : KeyLookups.byIds(casesAt, new LinkedHashSet<>(jurisdictionCodes))) {
+        for (Document document : lookups.byIds(InspectionCaseProjection.CASES_AT, new LinkedHashSet<>(jurisdictionCodes))) {
             List<String> list = document.getList("cases", String.class);
             if (list != null) {
                 ids.addAll(list);
             }
         }
         List<InspectionCase> found = new ArrayList<>();
-        for (Document document : KeyLookups.byIds(cases, ids)) {
+        for (Document document : lookups.byIds(InspectionCaseProjection.CASES, ids)) {
             if (document.getString("jurisdictionCode") != null) {
                 found.add(toCase(document));
             }

@@ -1,8 +1,6 @@
 package org.ecoledger.projections.places;
 
-import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,14 +45,15 @@ public class PlaceDirectory implements ReferenceDirectory {
     /** Levels below a city: a walk down never goes deeper than this. */
     public static final int MAX_DEPTH = 3;
 
-    private final MongoCollection<Document> places;
-    private final MongoCollection<Document> children;
-    private final MongoCollection<Document> departmentsOf;
+    private final KeyLookups lookups;
 
     public PlaceDirectory(MongoDatabase database) {
-        this.places = database.getCollection(PlacesProjection.PLACES);
-        this.children = database.getCollection(PlacesProjection.CHILDREN);
-        this.departmentsOf = database.getCollection(PlacesProjection.DEPARTMENTS_OF);
+        this(KeyLookups.overDriver(database));
+    }
+
+    /** Reads by key with {@code lookups} (on the embedded default, the store's maps in this process). */
+    public PlaceDirectory(KeyLookups lookups) {
+        this.lookups = lookups;
     }
 
     @Override
@@ -69,7 +68,7 @@ public class PlaceDirectory implements ReferenceDirectory {
 
     /** The whole history of a jurisdiction; empty if unknown. */
     public Optional<JurisdictionHistory> jurisdiction(String code) {
-        Document document = places.find(eq("_id", PlaceKeys.jurisdiction(code))).first();
+        Document document = lookups.byId(PlacesProjection.PLACES, PlaceKeys.jurisdiction(code));
         List<Document> changes = changes(document);
         if (changes.isEmpty() || !"REGISTERED".equals(changes.get(0).getString("kind"))) {
             return Optional.empty();
@@ -98,7 +97,7 @@ public class PlaceDirectory implements ReferenceDirectory {
 
     /** The whole history of a department; empty if unknown. */
     public Optional<DepartmentHistory> department(String code) {
-        Document document = places.find(eq("_id", PlaceKeys.department(code))).first();
+        Document document = lookups.byId(PlacesProjection.PLACES, PlaceKeys.department(code));
         List<Document> changes = changes(document);
         if (changes.isEmpty() || !"REGISTERED".equals(changes.get(0).getString("kind"))) {
             return Optional.empty();
@@ -123,7 +122,7 @@ public class PlaceDirectory implements ReferenceDirectory {
 
     /** The jurisdiction a department belongs to (it never changes); empty if unknown. */
     public Optional<String> jurisdictionOfDepartment(String departmentCode) {
-        Document document = places.find(eq("_id", PlaceKeys.department(departmentCode))).first();
+        Document document = lookups.byId(PlacesProjection.PLACES, PlaceKeys.department(departmentCode));
         return changes(document).stream().filter(change -> "REGISTERED".equals(change.getString("kind")))
                 .map(change -> change.getString("jurisdictionCode")).findFirst();
     }
@@ -149,7 +148,7 @@ public class PlaceDirectory implements ReferenceDirectory {
         Deque<String> level = new ArrayDeque<>(List.of(code));
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
-            for (Document document : KeyLookups.byIds(children, List.copyOf(level))) {
+            for (Document document : lookups.byIds(PlacesProjection.CHILDREN, List.copyOf(level))) {
                 List<String> list = document.getList("children", String.class);
                 if (list != null) {
                     for (String child : list) {
@@ -166,7 +165,7 @@ public class PlaceDirectory implements ReferenceDirectory {
 
     /** The departments registered at a jurisdiction, ever. */
     public List<String> departmentsOf(String jurisdictionCode) {
-        Document document = departmentsOf.find(eq("_id", jurisdictionCode)).first();
+        Document document = lookups.byId(PlacesProjection.DEPARTMENTS_OF, jurisdictionCode);
         List<String> list = document == null ? null : document.getList("departments", String.class);
         return list == null ? List.of() : List.copyOf(list);
     }

@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.ecoledger.core.record.RecordEvent;
 import org.ecoledger.projections.ProjectionsModule;
 import org.ecoledger.projections.asof.AsOf;
+import org.ecoledger.projections.store.KeyLookups;
 
 /**
  * 干部档案读模型 (the official-record read model): an Axon event handler that keeps, in MongoDB,
@@ -65,15 +66,22 @@ public class OfficialRecordProjection {
     private final MongoCollection<Document> officials;
     private final MongoCollection<Document> postsAt;
     private final OfficialRecordStore store;
+    private final KeyLookups lookups;
     /** The unit-of-work resource holding what a batch has handled but not yet written. */
     private final String pendingKey = OfficialRecordProjection.class.getName() + ".pending@"
             + Integer.toHexString(System.identityHashCode(this));
 
     public OfficialRecordProjection(MongoDatabase database) {
+        this(database, KeyLookups.overDriver(database));
+    }
+
+    /** Writes to {@code database}; reads by key with {@code lookups} (the store's maps in this process). */
+    public OfficialRecordProjection(MongoDatabase database, KeyLookups lookups) {
+        this.lookups = lookups;
         this.entries = database.getCollection(ENTRIES);
         this.officials = database.getCollection(OFFICIALS);
         this.postsAt = database.getCollection(POSTS_AT);
-        this.store = new OfficialRecordStore(database);
+        this.store = new OfficialRecordStore(lookups);
     }
 
     @EventHandler
@@ -126,7 +134,7 @@ public class OfficialRecordProjection {
 
     /** Recomputes an official's summary and place memberships from the stored entries. */
     void refresh(String officialId) {
-        Document before = officials.find(eq("_id", officialId)).first();
+        Document before = lookups.byId(OFFICIALS, officialId);
         List<RecordEntry> stored = store.entries(officialId).orElse(List.of());
         RecordState state = RecordFold.fold(officialId, stored, AsOf.now());
         Set<String> places = new TreeSet<>();

@@ -1,8 +1,6 @@
 package org.ecoledger.projections.record;
 
-import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,20 +19,21 @@ import org.ecoledger.projections.store.KeyLookups;
  */
 public class OfficialRecordStore implements RecordSource {
 
-    private final MongoCollection<Document> entries;
-    private final MongoCollection<Document> officials;
-    private final MongoCollection<Document> postsAt;
+    private final KeyLookups lookups;
 
     public OfficialRecordStore(MongoDatabase database) {
-        this.entries = database.getCollection(OfficialRecordProjection.ENTRIES);
-        this.officials = database.getCollection(OfficialRecordProjection.OFFICIALS);
-        this.postsAt = database.getCollection(OfficialRecordProjection.POSTS_AT);
+        this(KeyLookups.overDriver(database));
+    }
+
+    /** Reads by key with {@code lookups} (on the embedded default, the store's maps in this process). */
+    public OfficialRecordStore(KeyLookups lookups) {
+        this.lookups = lookups;
     }
 
     /** Every stored entry of the official, by sequence; empty when the official is unknown to the read model. */
     @Override
     public Optional<List<RecordEntry>> entries(String officialId) {
-        Document summary = officials.find(eq("_id", officialId)).first();
+        Document summary = lookups.byId(OfficialRecordProjection.OFFICIALS, officialId);
         if (summary == null || summary.get("headSequence") == null) {
             return Optional.empty();
         }
@@ -43,7 +42,7 @@ public class OfficialRecordStore implements RecordSource {
         for (long sequence = 0; sequence <= head; sequence++) {
             keys.add(RecordEntry.key(officialId, sequence));
         }
-        List<RecordEntry> found = new ArrayList<>(KeyLookups.byIds(entries, keys).stream()
+        List<RecordEntry> found = new ArrayList<>(lookups.byIds(OfficialRecordProjection.ENTRIES, keys).stream()
                 .map(StoredEntries::toEntry).toList());
         found.sort(Comparator.comparingLong(RecordEntry::sequence));
         return found.isEmpty() ? Optional.empty() : Optional.of(found);
@@ -55,7 +54,7 @@ public class OfficialRecordStore implements RecordSource {
 
     /** The summaries of these officials (those the read model knows and has seen registered). */
     public List<OfficialSummary> summaries(Collection<String> officialIds) {
-        return KeyLookups.byIds(officials, new LinkedHashSet<>(officialIds)).stream()
+        return lookups.byIds(OfficialRecordProjection.OFFICIALS, new LinkedHashSet<>(officialIds)).stream()
                 .filter(document -> document.getString("name") != null)
                 .map(OfficialRecordStore::summaryOf)
                 .sorted(Comparator.comparing(OfficialSummary::officialId))
@@ -65,7 +64,7 @@ public class OfficialRecordStore implements RecordSource {
     /** The officials who ever held a post at any of these place keys ({@link PlaceKeys}). */
     public Set<String> officialsAt(Collection<String> placeKeys) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Document document : KeyLookups.byIds(postsAt, new LinkedHashSet<>(placeKeys))) {
+        for (Document document : lookups.byIds(OfficialRecordProjection.POSTS_AT, new LinkedHashSet<>(placeKeys))) {
             List<String> list = document.getList("officials", String.class);
             if (list != null) {
                 ids.addAll(list);
