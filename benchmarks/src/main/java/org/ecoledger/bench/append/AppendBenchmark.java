@@ -9,10 +9,13 @@ import org.ecoledger.bench.SvgPlot;
 import org.ecoledger.bench.data.BenchCity;
 import org.ecoledger.bench.data.LedgerFill;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Appends through Axon's command bus — MEETING_HELD entries to the hot records of a {@link BenchCity}, checked by the
@@ -62,6 +65,27 @@ public final class AppendBenchmark {
     }
 
     /**
+     * Warms the JVM's compilers on a throwaway store of the first size (filled, then the rounds of a measurement),
+     * deleted afterwards, so that the first size is not measured on a cold JVM: before, the CPU per append fell from
+     * 2.7 ms at 10k (the process's first appends) to 1.6 ms at 100k and 1.1 ms at 1M (run G, docs/benchmarks.md).
+     */
+    private void warmUpJvm() throws Exception {
+        Path directory = workDirectory.resolve("jvm-warm-up");
+        try (EngineSubject warm = EngineSubject.ours(directory, true)) {
+            LedgerFill fill = new LedgerFill(city, 1);
+            warm.fillTo(fill, mode.storeSizes().get(0).events());
+            EngineSubject.Rounds rounds = warm.appendRounds(city, EngineSubject.WARM_UP, mode.appendsPerRound(),
+                                                            ROUNDS);
+            log("JVM warm-up on a throwaway store: %s appends/s (not a result)", rounded(rounds.rates()));
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /**
      * Ours at every size: fill, appends, record reads; at the largest size the bytes on disk per event; after each
      * size {@code atSize} (the store closed).
      */
@@ -70,6 +94,7 @@ public final class AppendBenchmark {
         results.note("sizes.append", String.join(",", mode.storeSizes().stream().map(Mode.Size::label).toList()));
         results.note("city", city.officials() + " officials, " + city.eventsPerOfficial() + " entries each, "
                 + city.places().size() + " places, " + BenchCity.HOT_RECORDS + " hot records");
+        warmUpJvm();
         for (Mode.Size size : mode.storeSizes()) {
             boolean largest = size.equals(mode.largest());
             try (EngineSubject ours = EngineSubject.ours(oursDirectory(), true)) {
