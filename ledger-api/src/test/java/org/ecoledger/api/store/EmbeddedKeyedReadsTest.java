@@ -205,8 +205,9 @@ class EmbeddedKeyedReadsTest {
 
     @Test
     void anEngineReadingTheMaps_keepsTheIndexGapFree_andStreamsEveryEventOnce_whileTwoNodesAppend() throws Exception {
-        int threads = 4;
-        int perThread = 400;
+        // the foundation's 8 threads × 1,000 appends over 10 records, on the reads the application uses by default
+        int threads = 8;
+        int perThread = 1_000;
         int records = 10;
         LedgerEventStorageEngine direct = engine(store.keyedReads("ledger"));
         LedgerEventStorageEngine[] nodes = {direct, engine(KeyedReads.overDriver(database))};

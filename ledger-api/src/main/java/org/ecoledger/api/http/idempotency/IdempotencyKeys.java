@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,8 @@ public class IdempotencyKeys implements AutoCloseable {
     static final String DONE = "DONE";
     /** The request failed with a 5xx: whether it wrote is unknown; the same request may try again. */
     static final String FAILED = "FAILED";
+    /** The field holding the identity of the attempt that holds (or last held) the key. */
+    static final String CLAIM = "claim";
 
     /** How often outcomes (answers, failures) the store could not take are written again. */
     public static final Duration PENDING_RETRY_INTERVAL = Duration.ofSeconds(1);
@@ -48,6 +51,8 @@ public class IdempotencyKeys implements AutoCloseable {
     private final MongoCollection<Document> keys;
     private final Clock clock;
     private final Map<String, Bson> pending = new ConcurrentHashMap<>();
+    /** Claims whose write failed ambiguously, by key id: the claim's identity, to release it if it landed. */
+    private final Map<String, String> unconfirmed = new ConcurrentHashMap<>();
     private ScheduledExecutorService retrier;
 
     public IdempotencyKeys(MongoDatabase database, Clock clock) {
@@ -93,9 +98,22 @@ public class IdempotencyKeys implements AutoCloseable {
      * @throws com.mongodb.MongoException when the store is unavailable
      */
     public Claim claim(String key, String user, String fingerprint) {
+        String claimId = UUID.randomUUID().toString();
+        try {
+            return claim(key, user, fingerprint, claimId);
+        } catch (MongoException e) {
+            // The store may have taken the claim without this node learning it: release it once the store is back,
+            // if the key still holds this claim (a claim that did not land is never found there, so nothing happens).
+            releaseIfUnconfirmed(id(key, user), claimId);
+            throw e;
+        }
+    }
+
+    private Claim claim(String key, String user, String fingerprint, String claimId) {
         try {
             keys.insertOne(new Document("_id", id(key, user)).append("key", key).append("user", user)
                                    .append("fingerprint", fingerprint).append("state", IN_PROGRESS)
+                                   .append(CLAIM, claimId)
                                    .append("startedAt", clock.instant().toString()));
             return Claim.fresh();
         } catch (MongoWriteException e) {
@@ -106,13 +124,14 @@ public class IdempotencyKeys implements AutoCloseable {
         Document stored = keys.find(Filters.eq("_id", id(key, user))).first();
         if (stored == null) {
             // Deleted between our insert and our read (an older version released keys): claim again.
-            return claim(key, user, fingerprint);
+            return claim(key, user, fingerprint, claimId);
         }
         if (FAILED.equals(stored.getString("state")) && fingerprint.equals(stored.getString("fingerprint"))) {
             // Take the retry by an update of the whole document by _id (the embedded store matches only exact keys);
             // the state it had just before says whether this request won it.
             Document before = keys.findOneAndUpdate(Filters.eq("_id", id(key, user)), Updates.combine(
-                    Updates.set("state", IN_PROGRESS), Updates.set("retriedAt", clock.instant().toString())));
+                    Updates.set("state", IN_PROGRESS), Updates.set(CLAIM, claimId),
+                    Updates.set("retriedAt", clock.instant().toString())));
             if (before != null && FAILED.equals(before.getString("state"))) {
                 return Claim.retryOfFailed();
             }
@@ -173,6 +192,27 @@ public class IdempotencyKeys implements AutoCloseable {
         }
     }
 
+    /**
+     * A claim whose write failed without a clear refusal (the store went away mid-write): it may have landed, and
+     * then the key would stay in progress although its request has ended with a 503. Once the store is back the key
+     * is read by its id; if it still holds this claim in progress, it is marked failed — as {@link #failed} does for a
+     * request that ended after its claim — so the same request may claim it again. If it holds another claim (this
+     * one never landed and a retry claimed the key) or another state, nothing is written. Only the node that made a
+     * claim ever changes it while it is in progress, so the read and the update cannot interleave with another
+     * writer's change to it.
+     */
+    private void releaseIfUnconfirmed(String id, String claimId) {
+        if (unconfirmed.size() >= MAX_PENDING) {
+            log.error("More than {} unconfirmed Idempotency-Key claims wait for the store; {} may stay in progress",
+                      MAX_PENDING, id);
+            return;
+        }
+        log.warn("The claim of Idempotency-Key {} may have been stored before the store failed; it is released once "
+                         + "the store is back if it was", id);
+        unconfirmed.put(id, claimId);
+        startRetrier();
+    }
+
     private void remember(String id, Bson update) {
         if (pending.size() >= MAX_PENDING) {
             log.error("More than {} Idempotency-Keys wait for their outcome to be written; {} stays in progress",
@@ -180,6 +220,10 @@ public class IdempotencyKeys implements AutoCloseable {
             return;
         }
         pending.put(id, update);
+        startRetrier();
+    }
+
+    private void startRetrier() {
         synchronized (this) {
             if (retrier == null) {
                 retrier = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -193,8 +237,26 @@ public class IdempotencyKeys implements AutoCloseable {
         }
     }
 
-    /** Writes the outcomes the store could not take when they happened; stops at the first refusal. */
+    /**
+     * Writes the outcomes the store could not take when they happened, and releases the unconfirmed claims that
+     * landed; stops at the first refusal.
+     */
     void writePending() {
+        for (Map.Entry<String, String> claim : Map.copyOf(unconfirmed).entrySet()) {
+            try {
+                Document stored = keys.find(Filters.eq("_id", claim.getKey())).first();
+                if (stored != null && IN_PROGRESS.equals(stored.getString("state"))
+                        && claim.getValue().equals(stored.getString(CLAIM))) {
+                    keys.updateOne(Filters.eq("_id", claim.getKey()), Updates.combine(
+                            Updates.set("state", FAILED), Updates.set("failedAt", clock.instant().toString())));
+                    log.info("Released the unconfirmed claim of Idempotency-Key {}: its request may be retried",
+                             claim.getKey());
+                }
+                unconfirmed.remove(claim.getKey(), claim.getValue());
+            } catch (MongoException e) {
+                return; // still away: next time
+            }
+        }
         for (Map.Entry<String, Bson> outcome : Map.copyOf(pending).entrySet()) {
             try {
                 keys.updateOne(Filters.eq("_id", outcome.getKey()), outcome.getValue());
@@ -205,9 +267,9 @@ public class IdempotencyKeys implements AutoCloseable {
         }
     }
 
-    /** Outcomes not yet written. */
+    /** Outcomes not yet written, and unconfirmed claims not yet looked at. */
     int pending() {
-        return pending.size();
+        return pending.size() + unconfirmed.size();
     }
 
     @Override
