@@ -42,8 +42,8 @@ import io.netty.buffer.Unpooled;
 
 /**
  * The ledger's reads by exact keys ({@link KeyedReads}) answered from the embedded store's own maps, in the process
- * that runs it: a collection's documents by {@code _id} from its document map, or by a unique index's key from the
- * index's map and then the document map — the lookups mongo-java-server itself makes for an exact-key query — handed
+ * that runs it: a unique index's map ({@code _id_} for {@code _id}) and then the collection's document map — the
+ * lookups mongo-java-server itself makes for an exact-key query — handed
  * over as the BSON the server would have sent (the same encoder), decoded by the driver's codec. What is skipped is
  * the rest of a query's way through the server: the wire protocol and its threads, the cursor, and re-matching every
  * found document against the whole {@code $in} list, which took most of the CPU of a verification run
@@ -56,6 +56,9 @@ import io.netty.buffer.Unpooled;
  * driver would.
  */
 final class EmbeddedKeyedReads implements KeyedReads {
+
+    /** mongo-java-server's name of every collection's index on {@code _id}. */
+    static final String ID_INDEX = "_id_";
 
     private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
     private static final DecoderContext DECODING = DecoderContext.builder().build();
@@ -70,9 +73,15 @@ final class EmbeddedKeyedReads implements KeyedReads {
         this.database = database;
     }
 
+    /**
+     * By {@code _id}, through the collection's {@code _id_} index as the server's own query does — not straight from
+     * the document map by key: a document the map holds without its index entry (mongo-java-server writes a document
+     * and its index entries as separate map changes, and a commit of the MVStore between them that is the last before
+     * a crash keeps the document alone) is as invisible here as to any query through the server.
+     */
     @Override
     public List<BsonDocument> byId(String collection, List<?> ids) {
-        return read(collection, ids, id -> id);
+        return byUniqueKey(collection, ID_INDEX, "_id", ids);
     }
 
     @Override
@@ -80,7 +89,8 @@ final class EmbeddedKeyedReads implements KeyedReads {
         String indexName = LedgerH2Backend.indexMapName(database, collection, index);
         return read(collection, values, value -> {
             MVMap<Object, Object> keys = map(indexName, true);
-            return keys == null ? null : keys.get(new KeyValue(value));
+            // the key as the index stores it: normalized as the server normalizes (an integer id as a double)
+            return keys == null ? null : keys.get(new KeyValue(value).normalized());
         });
     }
 

@@ -285,6 +285,25 @@ class EmbeddedKeyedReadsTest {
         assertThat(sequences.values().stream().mapToInt(List::size).sum()).isEqualTo(threads * perThread);
     }
 
+    /**
+     * mongo-java-server writes a document and its index entries as separate map changes; an MVStore commit between
+     * them, the last before a crash, leaves the document in its map without its {@code _id} entry. Such a document is
+     * invisible to queries through the server, and must be here too: the direct reads go through the index.
+     */
+    @Test
+    void aDocumentHeldWithoutItsIndexEntry_isInvisible_asThroughTheServer() {
+        engine(KeyedReads.overDriver(database)).appendEvents(note("record-0", 0));
+        de.bwaldvogel.mongo.bson.Document orphan = new de.bwaldvogel.mongo.bson.Document("_id", 1L);
+        orphan.put("ak", "record-0#1");
+        LedgerH2Backend.openDocuments(store.mvStore(), LedgerH2Backend.documentsMapName("ledger", EVENTS))
+                       .put(1L, orphan);
+        KeyedReads direct = store.keyedReads("ledger");
+        KeyedReads driver = KeyedReads.overDriver(database);
+
+        assertThat(direct.byId(EVENTS, List.of(0L, 1L))).hasSize(1).isEqualTo(driver.byId(EVENTS, List.of(0L, 1L)));
+        assertThat(byKey(direct, List.of("record-0#1"))).isEmpty();
+    }
+
     @Test
     void aClosedStore_isAMongoException_asThroughTheDriver() {
         engine(KeyedReads.overDriver(database)).appendEvents(note("record-0", 0));

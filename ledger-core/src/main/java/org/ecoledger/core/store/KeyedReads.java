@@ -18,8 +18,8 @@ import static java.util.Objects.requireNonNull;
  * Reads of documents by exact keys — a collection's {@code _id}, or the one field of a unique index — which is how the
  * ledger reads its hot data: the commits of the {@code events} collection (by the global index of their first event,
  * or by a record's aggregate key), and the transparency log's subtree hashes. Keys are {@link String}, {@link Long}
- * or {@link Integer} values and match stored values of exactly that BSON type (the ledger stores each key field with
- * one type).
+ * or {@link Integer} values and match stored values as a query's {@code $in} does (an integer key matches a stored
+ * integer of either width).
  *
  * <p>{@link #overDriver} asks with {@code $in} queries through the MongoDB driver and works on every store. When the
  * embedded store runs in the application's own process, the application reads its maps directly instead
