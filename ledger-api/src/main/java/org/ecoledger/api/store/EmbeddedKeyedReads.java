@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
@@ -86,15 +85,11 @@ final class EmbeddedKeyedReads implements KeyedReads {
 
     @Override
     public List<BsonDocument> byUniqueKey(String collection, String index, String field, List<?> values) {
-        String indexName = LedgerH2Backend.indexMapName(database, collection, index);
-        return read(collection, values, value -> {
-            MVMap<Object, Object> keys = map(indexName, true);
-            // the key as the index stores it: normalized as the server normalizes (an integer id as a double)
-            return keys == null ? null : keys.get(new KeyValue(value).normalized());
-        });
+        return read(collection, LedgerH2Backend.indexMapName(database, collection, index), values);
     }
 
-    private List<BsonDocument> read(String collection, List<?> keys, Function<Object, Object> position) {
+    /** Each key looked up in the index map, then its position in the collection's document map. */
+    private List<BsonDocument> read(String collection, String indexName, List<?> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -105,13 +100,15 @@ final class EmbeddedKeyedReads implements KeyedReads {
         try {
             pinned = mvStore.registerVersionUsage();
             MVMap<Object, Object> documents = map(LedgerH2Backend.documentsMapName(database, collection), false);
-            if (documents == null) {
+            MVMap<Object, Object> index = map(indexName, true);
+            if (documents == null || index == null) {
                 return List.of();
             }
             List<BsonDocument> found = new ArrayList<>(keys.size());
             // each document once, as an $in query answers, however often its key is asked for
             for (Object key : keys.size() == 1 ? keys : new LinkedHashSet<>(keys)) {
-                Object at = position.apply(key);
+                // the key as the index stores it: normalized as the server normalizes (an integer id as a double)
+                Object at = index.get(new KeyValue(key).normalized());
                 Object document = at == null ? null : documents.get(at);
                 if (document instanceof Document stored) {
                     found.add(bson(stored));
