@@ -23,6 +23,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * (strings, numbers, booleans, nulls), for which equal keys always serialize to equal bytes; any other key is
  * serialized each time, as before. Reading delegates to {@link ObjectDataType}, and writing writes what it writes
  * (a plain key's remembered bytes in its format), so files written with either type open with the other.
+ *
+ * <p>The keys the ledger looks up most (a single number, as every {@code _id} of the events is, or a single string,
+ * as an aggregate key is) are neither serialized nor remembered: {@link SingleValueKeys} compares them and writes
+ * their bytes directly. Remembering alone stopped helping once an index outgrew its memory (at a million events the
+ * lookups by {@code _id} serialized keys again on almost every comparison; docs/benchmarks.md, run I).
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
@@ -41,6 +46,10 @@ final class IndexKeyType extends BasicDataType<Object> {
             return 0;
         }
         if (a instanceof KeyValue first && b instanceof KeyValue second) {
+            int direct = SingleValueKeys.compare(first, second);
+            if (direct != SingleValueKeys.UNDECIDED) {
+                return direct;
+            }
             return ObjectDataType.compareNotNull(bytes(first), bytes(second));
         }
         return stored.compare(a, b);
@@ -80,6 +89,12 @@ final class IndexKeyType extends BasicDataType<Object> {
      */
     @Override
     public int getMemory(Object obj) {
+        if (obj instanceof KeyValue key) {
+            int length = SingleValueKeys.serializedLength(key);
+            if (length > 0) {
+                return 2 * length;
+            }
+        }
         if (obj instanceof KeyValue key && plain(key)) {
             return 2 * bytes(key).length;
         }
@@ -99,6 +114,9 @@ final class IndexKeyType extends BasicDataType<Object> {
      */
     @Override
     public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof KeyValue key && SingleValueKeys.write(buff, key)) {
+            return;
+        }
         if (obj instanceof KeyValue key && plain(key)) {
             byte[] bytes = bytes(key);
             buff.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);

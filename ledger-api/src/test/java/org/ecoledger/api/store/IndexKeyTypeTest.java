@@ -68,6 +68,71 @@ class IndexKeyTypeTest {
         assertThat(compared).isEqualTo(22_500);
     }
 
+    /** One value of the kinds {@link SingleValueKeys} decides, over their whole ranges and awkward corners. */
+    private static Object singleValue(SplittableRandom random) {
+        return switch (random.nextInt(9)) {
+            case 0 -> Double.longBitsToDouble(random.nextLong());
+            case 1 -> (double) random.nextLong(-5_000_000, 5_000_000);
+            case 2 -> new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                    Double.MIN_VALUE, -Double.MAX_VALUE, 1.0, -1.0}[random.nextInt(9)];
+            case 3 -> random.nextLong();
+            case 4 -> random.nextInt();
+            case 5 -> "official/o-" + random.nextInt(1_000_000) + "#" + random.nextInt(500);
+            case 6 -> {
+                // Any chars at all: NUL, ASCII, two- and three-byte chars, lone and paired surrogates.
+                char[] chars = new char[random.nextInt(6)];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = switch (random.nextInt(5)) {
+                        case 0 -> (char) 0;
+                        case 1 -> (char) random.nextInt(0x7E, 0x82);
+                        case 2 -> (char) random.nextInt(0x7FE, 0x802);
+                        case 3 -> (char) random.nextInt(0xD7FF, 0xE001);
+                        default -> (char) random.nextInt(0x10000);
+                    };
+                }
+                yield new String(chars);
+            }
+            case 7 -> "\u4e2d\u5171" + "\u53bf".repeat(random.nextInt(3)) + random.nextInt(10);
+            // Around the longest string the short tag holds (65,535 bytes), on both sides.
+            default -> "a".repeat(65_533 + random.nextInt(4)) + (random.nextBoolean() ? "" : "\u00e9");
+        };
+    }
+
+    @Test
+    void singleValueKeysAreDecidedWithoutSerializing_inExactlyTheOrderAndBytesOfObjectDataType() {
+        assertThat(SingleValueKeys.allConfirmed()).as("the serialized layout holds on this JVM").isTrue();
+        SplittableRandom random = new SplittableRandom(2017);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            keys.add(new KeyValue(singleValue(random)));
+        }
+        ObjectDataType original = new ObjectDataType();
+        IndexKeyType faster = new IndexKeyType();
+        List<byte[]> serialized = keys.stream().map(ObjectDataType::serialize).toList();
+        int decided = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            KeyValue a = keys.get(i);
+            for (int j = 0; j < keys.size(); j++) {
+                KeyValue b = new KeyValue(keys.get(j).stream().toList());
+                int expected = Integer.signum(ObjectDataType.compareNotNull(serialized.get(i), serialized.get(j)));
+                assertThat(Integer.signum(faster.compare(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+                int direct = SingleValueKeys.compare(a, b);
+                if (direct != SingleValueKeys.UNDECIDED) {
+                    assertThat(Integer.signum(direct)).isEqualTo(expected);
+                    decided++;
+                }
+            }
+            byte[] written = written(original, a);
+            assertThat(written(faster, a)).as("bytes of %s", a).isEqualTo(written);
+            assertThat(faster.read(java.nio.ByteBuffer.wrap(written))).isEqualTo(a);
+            if (SingleValueKeys.serializedLength(a) > 0) {
+                assertThat(SingleValueKeys.serializedLength(a)).isEqualTo(serialized.get(i).length);
+            }
+        }
+        // Only pairs of one kind are decided directly; most pairs of this set are.
+        assertThat(decided).isGreaterThan(keys.size() * keys.size() / 4);
+    }
+
     @Test
     void writesEveryKeyByteForByteAsObjectDataType_twice_andReadsItBack() {
         SplittableRandom random = new SplittableRandom(2019);
