@@ -78,10 +78,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService syncer;
+    private final StoreRecovery.Report recovery;
 
     private EmbeddedMongoStore(Path file, MVStore mvStore, H2Backend backend, GroupCommit groupCommit,
-                               MongoServer server, InetSocketAddress address, ScheduledExecutorService syncer) {
+                               MongoServer server, InetSocketAddress address, ScheduledExecutorService syncer,
+                               StoreRecovery.Report recovery) {
         this.syncer = syncer;
+        this.recovery = recovery;
         this.file = file;
         this.mvStore = mvStore;
         this.backend = backend;
@@ -123,10 +126,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
         MVStore mvStore = MvStoreSettings.open(file, cacheMb > 0 ? cacheMb : MvStoreSettings.defaultCacheMb());
         H2Backend backend;
+        StoreRecovery.Report recovery;
         GroupCommit groupCommit = null;
         MongoServer server = null;
         try {
-            backend = new LedgerH2Backend(mvStore);
+            LedgerH2Backend ledgerBackend = new LedgerH2Backend(mvStore);
+            backend = ledgerBackend;
+            recovery = StoreRecovery.openForServing(mvStore, ledgerBackend);
             groupCommit = sync == Sync.FSYNC
                     ? new GroupCommit(() -> MvStoreSettings.commitAndSync(mvStore), "embedded-store-group-commit")
                     : new GroupCommit(mvStore::commit, "embedded-store-group-commit");
@@ -146,7 +152,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 syncer.scheduleWithFixedDelay(() -> backgroundSync(mvStore), BACKGROUND_SYNC_MILLIS,
                                               BACKGROUND_SYNC_MILLIS, TimeUnit.MILLISECONDS);
             }
-            return new EmbeddedMongoStore(file, mvStore, backend, groupCommit, server, address, syncer);
+            return new EmbeddedMongoStore(file, mvStore, backend, groupCommit, server, address, syncer, recovery);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.shutdownNow();
@@ -206,6 +212,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     /** The group commit: once {@code awaitDurable()} returns, the caller's acknowledged writes are in the file. */
     public GroupCommit durability() {
         return groupCommit;
+    }
+
+    /** What the start found when it checked a store that had not been closed cleanly ({@link StoreRecovery}). */
+    StoreRecovery.Report recovery() {
+        return recovery;
     }
 
     /** The MVStore under the server; for measurements and tests, never to write to directly. */

@@ -1,5 +1,6 @@
 package org.ecoledger.api.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.h2.mvstore.MVMap;
@@ -39,8 +40,42 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
  */
 final class LedgerH2Backend extends H2Backend {
 
+    /** One unique index the backend has opened, as {@link StoreRecovery} checks it. */
+    record UniqueIndex(String database, String collection, String name, boolean sparse, Index<Object> index) {
+    }
+
+    /**
+     * The unique indexes opened so far. No initializer on purpose: the backend's constructor opens every existing
+     * index before this class's field initializers would run, and a field without one keeps what it was given.
+     */
+    private List<UniqueIndex> uniqueIndexes;
+
     LedgerH2Backend(MVStore mvStore) {
         super(mvStore);
+    }
+
+    /** Every unique index of every collection in the file, as opened by the backend. */
+    synchronized List<UniqueIndex> uniqueIndexes() {
+        return uniqueIndexes == null ? List.of() : List.copyOf(uniqueIndexes);
+    }
+
+    private synchronized void opened(UniqueIndex index) {
+        if (uniqueIndexes == null) {
+            uniqueIndexes = new ArrayList<>();
+        }
+        uniqueIndexes.add(index);
+    }
+
+    /** Marks the file closed cleanly ({@link StoreRecovery}) before the backend closes it. */
+    @Override
+    public void close() {
+        try {
+            if (!getMvStore().isClosed()) {
+                StoreRecovery.markClosed(getMvStore());
+            }
+        } finally {
+            super.close();
+        }
     }
 
     @Override
@@ -105,7 +140,9 @@ final class LedgerH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             openIndex(getMvStore(), indexMapName(getDatabaseName(), collectionName, indexName));
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            opened(new UniqueIndex(getDatabaseName(), collectionName, indexName, sparse, index));
+            return index;
         }
     }
 }

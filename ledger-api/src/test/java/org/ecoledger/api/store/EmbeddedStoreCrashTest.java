@@ -47,13 +47,23 @@ class EmbeddedStoreCrashTest {
         try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dataDir, 0,
                 EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
              MongoClient client = MongoClients.create(reopened.connectionString("ledger"))) {
+            // The kill left the file marked open: the start checked documents against their indexes.
+            assertThat(reopened.recovery().checked()).isTrue();
+            var events = client.getDatabase("ledger").getCollection("events");
             Set<Integer> stored = new HashSet<>();
-            for (Document document : client.getDatabase("ledger").getCollection("events").find()) {
+            for (Document document : events.find()) {
                 stored.add(document.getInteger("_id"));
             }
             synchronized (acknowledged) {
                 assertThat(stored).containsAll(acknowledged);
             }
+            // Whatever a scan finds, a lookup by key finds too, and the next _id can be written.
+            for (Integer id : stored) {
+                assertThat(events.find(new Document("_id", id)).first()).as("_id %d by its index", id).isNotNull();
+            }
+            int next = stored.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            events.insertOne(new Document("_id", next));
+            assertThat(events.countDocuments()).isEqualTo(stored.size() + 1);
         }
     }
 
