@@ -11,23 +11,28 @@ import org.h2.mvstore.type.ObjectDataType;
 import de.bwaldvogel.mongo.backend.KeyValue;
 
 /**
- * The key type of the embedded store's unique-index maps: H2's own {@link ObjectDataType}, byte for byte on disk and
- * in the same order, but without its cost.
+ * The key type of the embedded store's unique-index maps: keys in exactly the order of H2's own
+ * {@link ObjectDataType}, without its cost, and the ledger's keys written compactly.
  *
  * <p>mongo-java-server keeps each unique index as an H2 map from a {@link KeyValue} to a document's position, opened
  * with H2's default {@link ObjectDataType}. {@code KeyValue} is not {@link Comparable}, so that type orders two keys
  * by Java-serializing both and comparing the bytes — a fresh {@code ObjectOutputStream} per key per comparison,
  * about twenty comparisons per lookup, and an insert looks up every unique index twice. Profiled on the append path
- * (docs/benchmarks.md) that was most of the store's CPU time per append. This type gives exactly the same answer
- * (the same serialized bytes, compared the same way) but remembers the bytes of keys made only of plain values
- * (strings, numbers, booleans, nulls), for which equal keys always serialize to equal bytes; any other key is
- * serialized each time, as before. Reading delegates to {@link ObjectDataType}, and writing writes what it writes
- * (a plain key's remembered bytes in its format), so files written with either type open with the other.
- *
- * <p>The keys the ledger looks up most (a single number, as every {@code _id} of the events is, or a single string,
- * as an aggregate key is) are neither serialized nor remembered: {@link SingleValueKeys} compares them and writes
- * their bytes directly. Remembering alone stopped helping once an index outgrew its memory (at a million events the
- * lookups by {@code _id} serialized keys again on almost every comparison; docs/benchmarks.md, run I).
+ * (docs/benchmarks.md) that was most of the store's CPU time per append. This type gives exactly the same order:
+ * <ul>
+ *   <li>keys of one number or one string (every {@code _id} of the events, every aggregate key, the views' and the
+ *       log's string ids) are compared by {@link SingleValueKeys} from their values, as their serialized bytes would
+ *       compare, and written compactly (a tag {@code ObjectDataType} never writes, then the value);</li>
+ *   <li>any other key is compared by its serialized bytes, remembered for keys made only of plain values (strings,
+ *       numbers, booleans, nulls: equal keys always serialize to equal bytes) and serialized each time otherwise,
+ *       and written as {@code ObjectDataType} writes it.</li>
+ * </ul>
+ * Reading takes both forms (anything not compact is read by {@code ObjectDataType}), so a file written by the stock
+ * backend opens with this type, and its pages change to the compact form as they are rewritten. The order being the
+ * same, the maps' B-trees stay valid across that change. (A file written with this type needs it, as it needs
+ * {@link DocumentValueType} for its documents.) Remembering serialized bytes alone had stopped helping once an index
+ * outgrew the memory (at a million events the lookups by {@code _id} serialized keys on almost every comparison;
+ * docs/benchmarks.md, run I).
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
@@ -82,7 +87,8 @@ final class IndexKeyType extends BasicDataType<Object> {
     }
 
     /**
-     * A plain key's memory is estimated from its serialized bytes, as {@link ObjectDataType} does from the keys it
+     * A key of one number or one string is estimated at its heap size ({@link SingleValueKeys#memory}). Any other
+     * plain key's memory is estimated from its serialized bytes, as {@link ObjectDataType} does from the keys it
      * has written (twice their length); it learns that only in its own {@code write}, which plain keys bypass, and
      * starts from 10,000 bytes a key — which made every page look hundreds of times its size, filling the page
      * cache and the unsaved-memory budget (more commits) with nothing.
@@ -90,9 +96,9 @@ final class IndexKeyType extends BasicDataType<Object> {
     @Override
     public int getMemory(Object obj) {
         if (obj instanceof KeyValue key) {
-            int length = SingleValueKeys.serializedLength(key);
-            if (length > 0) {
-                return 2 * length;
+            int memory = SingleValueKeys.memory(key);
+            if (memory > 0) {
+                return memory;
             }
         }
         if (obj instanceof KeyValue key && plain(key)) {
@@ -107,8 +113,9 @@ final class IndexKeyType extends BasicDataType<Object> {
     }
 
     /**
-     * Writes a key as {@link ObjectDataType} does — for a {@code KeyValue}, which it does not know, the tag of a
-     * serialized object, the length and the Java-serialized bytes — taking a plain key's bytes from memory. Every
+     * Writes a key of one number or one string compactly ({@link SingleValueKeys#write}), and any other as
+     * {@link ObjectDataType} does — for a {@code KeyValue}, which it does not know, the tag of a serialized object,
+     * the length and the Java-serialized bytes — taking a plain key's bytes from memory. Every
      * commit writes each changed page whole, so without this each key of the page was serialized again at each
      * commit (most of the page-writing thread's time while the read views were rebuilt).
      */
@@ -127,7 +134,7 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buff) {
-        return stored.read(buff);
+        return SingleValueKeys.isCompact(buff) ? SingleValueKeys.read(buff) : stored.read(buff);
     }
 
     @Override
