@@ -93,6 +93,15 @@ final class DocumentValueType extends BasicDataType<Object> {
 
     /** The document's BSON bytes, or null when BSON cannot carry one of its values exactly. */
     private static byte[] bson(Document document) {
+        try {
+            return BsonWriter.encode(document);
+        } catch (BsonWriter.Unsupported rare) {
+            return serverEncoded(document);
+        }
+    }
+
+    /** The server's own encoding, for values {@link BsonWriter} does not write. */
+    static byte[] serverEncoded(Document document) {
         ByteBuf buffer = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, buffer);

@@ -63,6 +63,85 @@ class DocumentValueTypeTest {
                                      .isLessThan(serialized.position() / 2);
     }
 
+    /** A value of any kind BSON carries, nested at random. */
+    private static Object anyValue(java.util.SplittableRandom random, int depth) {
+        int kinds = depth > 3 ? 14 : 17;
+        return switch (random.nextInt(kinds)) {
+            case 0 -> null;
+            case 1 -> random.nextInt();
+            case 2 -> random.nextLong();
+            case 3 -> Double.longBitsToDouble(random.nextLong());
+            case 4 -> random.nextBoolean();
+            case 5 -> "官员" + random.nextInt(1000) + "\u00e9\ud83c\udf32" + "x".repeat(random.nextInt(40));
+            case 6 -> Instant.ofEpochMilli(random.nextLong(-10_000_000_000_000L, 10_000_000_000_000L));
+            case 7 -> new ObjectId();
+            case 8 -> new de.bwaldvogel.mongo.bson.BinData(new byte[] {1, 2, (byte) random.nextInt(256)});
+            case 9 -> new java.util.UUID(random.nextLong(), random.nextLong());
+            case 10 -> new de.bwaldvogel.mongo.bson.Decimal128(random.nextLong(), random.nextLong());
+            case 11 -> new de.bwaldvogel.mongo.bson.BsonTimestamp(random.nextLong());
+            case 12 -> "";
+            case 13 -> de.bwaldvogel.mongo.bson.MaxKey.getInstance(); // not written by BsonWriter: the server's encoder
+            case 14 -> {
+                Document nested = new Document();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    nested.put("k" + random.nextInt(100) + "名", anyValue(random, depth + 1));
+                }
+                yield nested;
+            }
+            case 15 -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = random.nextInt(14); i > 0; i--) {
+                    list.add(anyValue(random, depth + 1));
+                }
+                yield list;
+            }
+            default -> new java.util.LinkedHashSet<>(List.of("a", "b", "c" + random.nextInt(9)));
+        };
+    }
+
+    private static boolean containsMaxKey(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.values().stream().anyMatch(DocumentValueTypeTest::containsMaxKey);
+        }
+        if (value instanceof java.util.Collection<?> values) {
+            return values.stream().anyMatch(DocumentValueTypeTest::containsMaxKey);
+        }
+        return value instanceof de.bwaldvogel.mongo.bson.MaxKey;
+    }
+
+    @Test
+    void theDirectBsonWriterGivesTheServersBytes_forEveryKindOfValue() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2020);
+        DocumentValueType type = new DocumentValueType();
+        int direct = 0;
+        for (int i = 0; i < 2_000; i++) {
+            Document document = new Document("_id", (long) i);
+            for (int f = random.nextInt(8); f > 0; f--) {
+                document.put("f" + f, anyValue(random, 0));
+            }
+            byte[] expected = DocumentValueType.serverEncoded(document);
+            try {
+                assertThat(BsonWriter.encode(document)).as("%s", document).isEqualTo(expected);
+                direct++;
+            } catch (BsonWriter.Unsupported maxKey) {
+                assertThat(containsMaxKey(document)).as("only a max key is left to the server: %s", document).isTrue();
+            }
+            // Either way the stored bytes are the server's, and read back equal (sets come back as lists).
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, document);
+            ByteBuffer written = buffer.getBuffer();
+            written.flip();
+            written.get();
+            org.h2.mvstore.DataUtils.readVarInt(written);
+            byte[] stored = new byte[written.remaining()];
+            written.get(stored);
+            assertThat(stored).isEqualTo(expected);
+        }
+        assertThat(direct).as("documents written directly").isGreaterThan(1_000);
+        Document commit = commit();
+        assertThat(BsonWriter.encode(commit)).isEqualTo(DocumentValueType.serverEncoded(commit));
+    }
+
     @Test
     void otherValuesAndEverythingObjectDataTypeWrote_readAsBefore() {
         DocumentValueType type = new DocumentValueType();
