@@ -124,15 +124,6 @@ final class DocumentValueType extends BasicDataType<Object> {
         int length = DataUtils.readVarInt(buff);
         byte[] bytes = new byte[length];
         buff.get(bytes);
-        try {
-            return BsonReader.decode(bytes);
-        } catch (BsonWriter.Unsupported rare) {
-            return serverDecoded(bytes);
-        }
-    }
-
-    /** The server's own decoding, for what {@link BsonReader} leaves to it. */
-    static Document serverDecoded(byte[] bytes) {
         ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
         try {
             return BsonDecoder.decodeBson(buffer);

@@ -1,8 +1,6 @@
 package org.ecoledger.api.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -138,55 +136,10 @@ class DocumentValueTypeTest {
             byte[] stored = new byte[written.remaining()];
             written.get(stored);
             assertThat(stored).isEqualTo(expected);
-            // And read back: the direct reader gives the server decoder's document.
-            assertThat(BsonReader.decode(expected)).as("decoded %s", document)
-                    .isEqualTo(DocumentValueType.serverDecoded(expected));
         }
         assertThat(direct).as("documents written directly").isGreaterThan(1_000);
         Document commit = commit();
         assertThat(BsonWriter.encode(commit)).isEqualTo(DocumentValueType.serverEncoded(commit));
-    }
-
-    @Test
-    void whatTheDirectReaderDoesNotTake_isLeftToTheServersDecoder_withTheSameOutcome() {
-        // A field named twice: the server's decoder refuses it, and so does the read.
-        byte[] twice = DocumentValueType.serverEncoded(new Document("a", 1).append("b", 2));
-        twice[indexOf(twice, (byte) 'b')] = 'a';
-        assertThatThrownBy(() -> BsonReader.decode(twice)).isInstanceOf(BsonWriter.Unsupported.class);
-        Class<? extends Throwable> refusal = catchThrowable(() -> DocumentValueType.serverDecoded(twice)).getClass();
-        assertThatThrownBy(() -> read(twice)).isInstanceOf(refusal);
-        // An array whose elements are named out of order: the server takes them in the order given.
-        byte[] swapped = DocumentValueType.serverEncoded(new Document("arr", List.of(1, 2)));
-        int first = indexOf(swapped, (byte) '0');
-        swapped[first] = '1';
-        swapped[indexOf(swapped, (byte) '1', first + 1)] = '0';
-        assertThatThrownBy(() -> BsonReader.decode(swapped)).isInstanceOf(BsonWriter.Unsupported.class);
-        assertThat(read(swapped)).isEqualTo(DocumentValueType.serverDecoded(swapped));
-        // Cut short: refused by both.
-        byte[] cut = java.util.Arrays.copyOf(DocumentValueType.serverEncoded(commit()), 40);
-        assertThatThrownBy(() -> BsonReader.decode(cut)).isInstanceOf(BsonWriter.Unsupported.class);
-        assertThatThrownBy(() -> read(cut)).isNotNull();
-    }
-
-    private static Object read(byte[] bson) {
-        WriteBuffer buffer = new WriteBuffer();
-        buffer.put(DocumentValueType.BSON_TAG).putVarInt(bson.length).put(bson);
-        ByteBuffer bytes = buffer.getBuffer();
-        bytes.flip();
-        return new DocumentValueType().read(bytes);
-    }
-
-    private static int indexOf(byte[] bytes, byte value) {
-        return indexOf(bytes, value, 4);
-    }
-
-    private static int indexOf(byte[] bytes, byte value, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        throw new AssertionError("no byte " + value);
     }
 
     @Test
