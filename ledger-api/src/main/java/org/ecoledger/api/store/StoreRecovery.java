@@ -38,7 +38,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * </ul>
  * Either is the remainder of a command that had not finished, so never of an acknowledged write: the store is left
  * as every lookup by key already saw it. (A command that changes a document's unique key — the ledger never does —
- * could lose that document this way; documented in docs/operations.md.) The work and its counts are logged.
+ * could lose that document this way; documented in docs/operations.md.) The work and its counts are logged, and a
+ * long check logs how far it has got every ten seconds.
  */
 final class StoreRecovery {
 
@@ -60,7 +61,25 @@ final class StoreRecovery {
         }
     }
 
+    /** How often a long check logs how far it has got. */
+    static final long PROGRESS_INTERVAL_NANOS = 10_000_000_000L;
+
     private StoreRecovery() {
+    }
+
+    /** Logs the check's progress at most every {@link #PROGRESS_INTERVAL_NANOS}. */
+    private static final class Progress {
+        private final long started = System.nanoTime();
+        private long logged = started;
+
+        void at(String collection, long documents, long entries) {
+            long now = System.nanoTime();
+            if (now - logged >= PROGRESS_INTERVAL_NANOS) {
+                logged = now;
+                log.info("Checking the embedded store: {} index entries and {} documents so far, {} s; now {}",
+                         entries, documents, (now - started) / 1_000_000_000L, collection);
+            }
+        }
     }
 
     /**
@@ -90,6 +109,7 @@ final class StoreRecovery {
 
     static Report check(MVStore store, List<LedgerH2Backend.UniqueIndex> indexes) {
         long started = System.nanoTime();
+        Progress progress = new Progress();
         Map<String, List<LedgerH2Backend.UniqueIndex>> byCollection = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (LedgerH2Backend.UniqueIndex index : indexes) {
@@ -119,7 +139,9 @@ final class StoreRecovery {
                 MVMap<Object, Object> map = maps.get(i);
                 List<Object> stale = new ArrayList<>();
                 for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                    entries++;
+                    if (++entries % 4_096 == 0) {
+                        progress.at(collection.getKey(), documents, entries);
+                    }
                     Object document = docs.get(entry.getValue());
                     if (!(document instanceof Document found)
                             || !index.index().getKeyValues(found).contains(entry.getKey())) {
@@ -136,7 +158,9 @@ final class StoreRecovery {
             // Then documents: each must be found under every key its unique indexes give it.
             Map<Object, Document> incomplete = new LinkedHashMap<>();
             for (Map.Entry<Object, Object> entry : docs.entrySet()) {
-                documents++;
+                if (++documents % 4_096 == 0) {
+                    progress.at(collection.getKey(), documents, entries);
+                }
                 if (!(entry.getValue() instanceof Document document)) {
                     continue;
                 }
