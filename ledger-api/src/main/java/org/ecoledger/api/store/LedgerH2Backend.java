@@ -98,9 +98,12 @@ final class LedgerH2Backend extends H2Backend {
         }
     }
 
+    /** How the backend's document maps are named: this prefix, then {@code <database>.<collection>}. */
+    static final String DOCUMENTS_PREFIX = "databases.";
+
     /** The backend's name of a collection's document map. */
     static String documentsMapName(String database, String collection) {
-        return "databases." + database + "." + collection;
+        return DOCUMENTS_PREFIX + database + "." + collection;
     }
 
     /** The backend's name of a unique index's map. */

@@ -89,7 +89,7 @@ final class StoreRecovery {
     static Report openForServing(MVStore store, LedgerH2Backend backend) {
         MVMap<String, String> state = store.openMap(STATE_MAP);
         String previous = state.get(STATE);
-        boolean hasData = store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."));
+        boolean hasData = store.getMapNames().stream().anyMatch(name -> name.startsWith(LedgerH2Backend.DOCUMENTS_PREFIX));
         Report report = Report.NOT_NEEDED;
         if (hasData && !CLOSED.equals(previous)) {
             log.warn("The embedded store {} was not closed cleanly ({}); checking its documents against their "
@@ -105,6 +105,21 @@ final class StoreRecovery {
     /** Marks the file closed cleanly; the close that follows commits it. */
     static void markClosed(MVStore store) {
         store.<String, String>openMap(STATE_MAP).put(STATE, CLOSED);
+    }
+
+    /**
+     * The keys the index gives a document, as the server computes them; null if it cannot compute them (a document
+     * the index could never have held, such as one with parallel arrays under a compound index): such a document and
+     * the entries leading to it are left as they are.
+     */
+    private static Set<KeyValue> keysOf(LedgerH2Backend.UniqueIndex index, Document document) {
+        try {
+            return index.index().getKeyValues(document);
+        } catch (RuntimeException cannotIndex) {
+            log.warn("Index {} cannot compute the keys of the document with _id {}: {}", index.name(),
+                     document.get("_id"), cannotIndex.toString());
+            return null;
+        }
     }
 
     static Report check(MVStore store, List<LedgerH2Backend.UniqueIndex> indexes) {
@@ -143,9 +158,13 @@ final class StoreRecovery {
                         progress.at(collection.getKey(), documents, entries);
                     }
                     Object document = docs.get(entry.getValue());
-                    if (!(document instanceof Document found)
-                            || !index.index().getKeyValues(found).contains(entry.getKey())) {
+                    if (!(document instanceof Document found)) {
                         stale.add(entry.getKey());
+                    } else {
+                        Set<KeyValue> keys = keysOf(index, found);
+                        if (keys != null && !keys.contains(entry.getKey())) {
+                            stale.add(entry.getKey());
+                        }
                     }
                 }
                 for (Object key : stale) {
@@ -166,7 +185,8 @@ final class StoreRecovery {
                 }
                 for (int i = 0; i < maps.size() && !incomplete.containsKey(entry.getKey()); i++) {
                     LedgerH2Backend.UniqueIndex index = collection.getValue().get(i);
-                    for (KeyValue key : index.index().getKeyValues(document)) {
+                    Set<KeyValue> keys = keysOf(index, document);
+                    for (KeyValue key : keys == null ? Set.<KeyValue>of() : keys) {
                         if (index.sparse() && key.stream().allMatch(Objects::isNull)) {
                             continue; // a sparse index holds no entry for a document without its fields
                         }
@@ -181,7 +201,8 @@ final class StoreRecovery {
                 log.warn("Removing the document with _id {} from {}: missing from its unique indexes (an unfinished "
                                  + "insert or delete, never acknowledged)", orphan.getKey(), collection.getKey());
                 for (int i = 0; i < maps.size(); i++) {
-                    for (KeyValue key : collection.getValue().get(i).index().getKeyValues(orphan.getValue())) {
+                    Set<KeyValue> keys = keysOf(collection.getValue().get(i), orphan.getValue());
+                    for (KeyValue key : keys == null ? Set.<KeyValue>of() : keys) {
                         if (Objects.equals(maps.get(i).get(key), orphan.getKey())) {
                             maps.get(i).remove(key);
                         }
