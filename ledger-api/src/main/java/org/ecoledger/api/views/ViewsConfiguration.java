@@ -124,16 +124,24 @@ public class ViewsConfiguration {
         return new OfficialSearch(mongoDatabase, places);
     }
 
-    /** The head of an official's chain, read from the stored entries (the views see events, not hashes). */
+    /**
+     * The hash of an official's entry when it is the head of the chain (the views see events, not hashes): the record
+     * is read from that entry on, as the application reads it, so a dossier costs a read of its record's last commit
+     * or two, not of the whole record.
+     */
     @Bean
     RecordHeadLookup recordHeadLookup(RecordVerifier recordVerifier) {
-        return officialId -> {
-            List<StoredEntry> entries = recordVerifier.storedEntries(OfficialId.of(officialId).aggregateIdentifier());
-            if (entries.isEmpty()) {
+        return (officialId, sequence) -> {
+            if (sequence < 0) {
                 return Optional.empty();
             }
-            StoredEntry last = entries.get(entries.size() - 1);
-            return Optional.of(new RecordHeadLookup.Head(last.entry().sequence(), last.storedHash()));
+            List<StoredEntry> tail = recordVerifier.storedEntries(OfficialId.of(officialId).aggregateIdentifier(),
+                                                                  sequence);
+            if (tail.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredEntry last = tail.get(tail.size() - 1);
+            return last.entry().sequence() == sequence ? Optional.of(last.storedHash()) : Optional.empty();
         };
     }
 }

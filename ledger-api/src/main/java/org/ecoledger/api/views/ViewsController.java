@@ -76,10 +76,7 @@ public class ViewsController {
         DossierView view = dossiers.dossier(officialId, asOf(asOf))
                                    .orElseThrow(() -> notFound("official " + officialId));
         audit.record(caller, OfficialId.of(officialId), "dossier" + (asOf == null ? "" : "?asOf=" + asOf), request);
-        String headHash = heads.head(officialId)
-                               .filter(head -> head.sequence() == view.headSequence())
-                               .map(RecordHeadLookup.Head::hash)
-                               .orElse(null);
+        String headHash = heads.headHash(officialId, view.headSequence()).orElse(null);
         return new DossierResponse(view, headHash);
     }
 

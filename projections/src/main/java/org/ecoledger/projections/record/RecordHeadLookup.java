@@ -9,10 +9,10 @@ import java.util.Optional;
  */
 public interface RecordHeadLookup {
 
-    /** The last sequence of the record and the hash of its entry (hex); empty for an unknown official. */
-    Optional<Head> head(String officialId);
-
-    /** 链头 (the last entry of a record's chain). */
-    record Head(long sequence, String hash) {
-    }
+    /**
+     * The hash (hex) of the official's entry {@code sequence} when that entry is the head of the record now; empty
+     * when the record has entries after it (a view as of an earlier date, or one its processor has not brought up to
+     * date yet) or has no such entry. Implementations read the record from that entry on, not the whole record.
+     */
+    Optional<String> headHash(String officialId, long sequence);
 }
