@@ -55,6 +55,7 @@ public final class DutyEvaluator {
         if (windowEnd.isBefore(windowStart) || level == null) {
             return views;
         }
+        PostEntries counting = new PostEntries(state, tenure);
         for (DutyPeriod period : DutyPeriod.values()) {
             for (LocalDate start = period.startOf(windowStart); !start.isAfter(windowEnd);
                  start = period.next(start)) {
@@ -65,7 +66,7 @@ public final class DutyEvaluator {
                 for (DutyRule rule : set.get().duties()) {
                     if (rule.period() == period
                             && rule.appliesTo().matches(kind, level, tenure.role(), tenure.responsibilityKind())) {
-                        views.add(judge(state, tenure, set.get(), rule, start, lastCompleteDay));
+                        views.add(judge(counting, tenure, set.get(), rule, start, lastCompleteDay));
                     }
                 }
             }
@@ -74,10 +75,10 @@ public final class DutyEvaluator {
         return views;
     }
 
-    private DutyPeriodView judge(RecordState state, TenureState tenure, RuleSet set, DutyRule rule, LocalDate start,
-                                 LocalDate lastCompleteDay) {
+    private DutyPeriodView judge(PostEntries counting, TenureState tenure, RuleSet set, DutyRule rule,
+                                 LocalDate start, LocalDate lastCompleteDay) {
         LocalDate end = rule.period().endOf(start);
-        List<EntryState> counted = counted(state, tenure, rule, start, end);
+        List<EntryState> counted = counting.counted(rule, start, end);
         List<Long> sequences = counted.stream().map(EntryState::sequence).toList();
         Integer days = null;
         Integer workingDays = null;
@@ -126,28 +127,65 @@ public final class DutyEvaluator {
         return (int) ((count * held + total - 1) / total);
     }
 
-    private static List<EntryState> counted(RecordState state, TenureState tenure, DutyRule rule, LocalDate start,
-                                            LocalDate end) {
-        return switch (rule.duty()) {
-            case MEETING, DISPATCH_MEETING -> state.entries(EntryType.MEETING_HELD).stream()
-                    .filter(e -> forPostWithin(e, tenure, start, end))
-                    .filter(e -> rule.bodies().stream().anyMatch(body -> body.name().equals(e.text("body"))))
-                    .toList();
-            case LED_INSPECTION -> state.entries(EntryType.INSPECTION_LED).stream()
-                    .filter(e -> forPostWithin(e, tenure, start, end))
-                    .toList();
-            case GRASSROOTS_DAYS -> state.entries(EntryType.GRASSROOTS_DAYS_REPORTED).stream()
-                    .filter(e -> tenure.postId().equals(e.text("postId")))
-                    .filter(e -> e.date("periodStart") != null && e.date("periodEnd") != null
-                            && !e.date("periodStart").isBefore(start) && !e.date("periodEnd").isAfter(end))
-                    .toList();
-            case WRITTEN_REPORT -> List.of();
-        };
-    }
+    /**
+     * The entries of a tenure that its duties can count, picked out of the record once per evaluation (each period
+     * of each duty then looks only at these): the post's meetings and led inspections dated within the tenure, with
+     * their body and date, and the post's grassroots reports with their report periods. Each list keeps the record's
+     * order, so the counted sequences come out as they are stored.
+     */
+    private static final class PostEntries {
 
-    private static boolean forPostWithin(EntryState entry, TenureState tenure, LocalDate start, LocalDate end) {
-        LocalDate on = entry.occurredOn();
-        return tenure.postId().equals(entry.text("postId")) && !on.isBefore(start) && !on.isAfter(end)
-                && tenure.covers(on);
+        private record Dated(EntryState entry, LocalDate on, String body) {
+        }
+
+        private record Report(EntryState entry, LocalDate periodStart, LocalDate periodEnd) {
+        }
+
+        private final List<Dated> meetings = new ArrayList<>();
+        private final List<Dated> inspections = new ArrayList<>();
+        private final List<Report> reports = new ArrayList<>();
+
+        PostEntries(RecordState state, TenureState tenure) {
+            for (EntryState entry : state.entries()) {
+                if (entry.type() != EntryType.MEETING_HELD && entry.type() != EntryType.INSPECTION_LED
+                        && entry.type() != EntryType.GRASSROOTS_DAYS_REPORTED) {
+                    continue;
+                }
+                if (!tenure.postId().equals(entry.text("postId"))) {
+                    continue;
+                }
+                if (entry.type() == EntryType.GRASSROOTS_DAYS_REPORTED) {
+                    LocalDate periodStart = entry.date("periodStart");
+                    LocalDate periodEnd = entry.date("periodEnd");
+                    if (periodStart != null && periodEnd != null) {
+                        reports.add(new Report(entry, periodStart, periodEnd));
+                    }
+                } else if (tenure.covers(entry.occurredOn())) {
+                    (entry.type() == EntryType.MEETING_HELD ? meetings : inspections)
+                            .add(new Dated(entry, entry.occurredOn(), entry.text("body")));
+                }
+            }
+        }
+
+        /** The entries that count for {@code rule} in the period {@code [start, end]}. */
+        List<EntryState> counted(DutyRule rule, LocalDate start, LocalDate end) {
+            return switch (rule.duty()) {
+                case MEETING, DISPATCH_MEETING -> meetings.stream()
+                        .filter(m -> within(m.on(), start, end))
+                        .filter(m -> rule.bodies().stream().anyMatch(body -> body.name().equals(m.body())))
+                        .map(Dated::entry).toList();
+                case LED_INSPECTION -> inspections.stream()
+                        .filter(i -> within(i.on(), start, end))
+                        .map(Dated::entry).toList();
+                case GRASSROOTS_DAYS -> reports.stream()
+                        .filter(r -> !r.periodStart().isBefore(start) && !r.periodEnd().isAfter(end))
+                        .map(Report::entry).toList();
+                case WRITTEN_REPORT -> List.of();
+            };
+        }
+
+        private static boolean within(LocalDate on, LocalDate start, LocalDate end) {
+            return !on.isBefore(start) && !on.isAfter(end);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.ecoledger.core.record.LeavingReason;
 import org.ecoledger.core.record.MeetingBody;
 import org.ecoledger.core.record.Role;
 import org.ecoledger.core.reference.JurisdictionLevel;
@@ -120,6 +121,25 @@ class DutyScenarioTest {
         assertThat(art11.periods()).flatExtracting(DutyPeriodView::sequences).containsExactlyElementsOf(sequences);
         assertThat(art11.periods()).extracting(DutyPeriodView::label)
                 .containsExactly("2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4");
+    }
+
+    @Test
+    void aMeetingCountsForTheTenureItWasHeldIn_notForALaterTenureOfTheSamePostInTheSameMonth() {
+        ledger.official("k-head", "李县长");
+        ledger.appoint("k-head", "K-GOV-HEAD", "K", Role.GOVERNMENT_HEAD, of(2018, 1, 1));
+        long held = ledger.meeting("k-head", "K-GOV-HEAD", MeetingBody.GOVERNMENT_EXECUTIVE, of(2018, 5, 3));
+        ledger.leave("k-head", "K-GOV-HEAD", of(2018, 5, 5), LeavingReason.TRANSFER);
+        ledger.appoint("k-head", "K-GOV-HEAD", "K", Role.GOVERNMENT_HEAD, of(2018, 5, 20));
+
+        List<DossierView.TenureView> tenures = ledger.dossiers.dossier("k-head", AsOf.now()).orElseThrow().posts().stream()
+                .filter(p -> p.postId().equals("K-GOV-HEAD")).findFirst().orElseThrow().tenures();
+        assertThat(tenures).hasSize(2);
+        DossierView.TenureView first = tenures.get(0).from().equals(of(2018, 1, 1)) ? tenures.get(0) : tenures.get(1);
+        DossierView.TenureView second = first == tenures.get(0) ? tenures.get(1) : tenures.get(0);
+        assertThat(period(first.duties(), "ART10_COUNTY_GOVERNMENT_EXECUTIVE", "2018-05").sequences())
+                .containsExactly(held);
+        assertThat(period(second.duties(), "ART10_COUNTY_GOVERNMENT_EXECUTIVE", "2018-05").sequences()).isEmpty();
+        assertThat(second.duties()).allSatisfy(duty -> assertThat(duty.sequences()).doesNotContain(held));
     }
 
     @Test
