@@ -101,7 +101,10 @@ class RoleMatrixTest {
                     Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
             // export and restore
             new Row("GET", "/api/v1/exports/ledger", "/api/v1/exports/ledger", null, Set.of(AUDITOR, ADMIN)),
-            new Row("POST", "/api/v1/imports/ledger", "/api/v1/imports/ledger", "{}", Set.of(ADMIN)));
+            new Row("POST", "/api/v1/imports/ledger", "/api/v1/imports/ledger", "{}", Set.of(ADMIN)),
+            // rebuilding a read view (an unknown view: the ADMIN's call is a 404, not a replay)
+            new Row("POST", "/api/v1/views/{view}/replay", "/api/v1/views/unknown/replay", null, Set.of(ADMIN)),
+            new Row("GET", "/api/v1/views/{view}/replay", "/api/v1/views/unknown/replay", null, Set.of(ADMIN)));
 
     @TempDir
     static Path dataDir;

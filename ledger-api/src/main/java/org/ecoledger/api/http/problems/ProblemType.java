@@ -36,6 +36,8 @@ public enum ProblemType {
             "Too many imports are waiting; try again later"),
     LEDGER_NOT_EMPTY("ledger-not-empty", HttpStatus.CONFLICT,
             "A ledger can be restored only into an empty store"),
+    VIEW_REPLAY_CONFLICT("view-replay-conflict", HttpStatus.CONFLICT,
+            "The view is being replayed already, or another node builds it"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     /** Where the problem types live, as a relative URI reference (RFC 9457 §3.1.1). */

@@ -71,7 +71,10 @@ public final class ApiAccessRules {
             new Rule(HttpMethod.POST, "/api/v1/imports", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
             new Rule(HttpMethod.GET, "/api/v1/imports/templates/*", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
             new Rule(HttpMethod.GET, "/api/v1/imports/*", Set.of(RECORDER, ORGANIZATION, DISCIPLINE)),
-            new Rule(HttpMethod.GET, "/api/v1/exports/ledger", Set.of(AUDITOR, ADMIN)));
+            new Rule(HttpMethod.GET, "/api/v1/exports/ledger", Set.of(AUDITOR, ADMIN)),
+            // rebuilding a read view
+            new Rule(HttpMethod.POST, "/api/v1/views/*/replay", Set.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/v1/views/*/replay", Set.of(ADMIN)));
 
     /** Public without credentials: the OpenAPI description, Swagger UI, health and info. */
     public static final List<String> PUBLIC = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
