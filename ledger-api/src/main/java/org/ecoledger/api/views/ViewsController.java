@@ -1,5 +1,9 @@
 package org.ecoledger.api.views;
 
+import java.util.Map;
+
+import java.util.HashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.ecoledger.api.http.audit.AccessAudit;
 import org.ecoledger.core.record.OfficialId;
@@ -69,6 +73,23 @@ public class ViewsController {
     public record DossierResponse(@JsonUnwrapped DossierView dossier, String headHash) {
     }
 
+    /** The promotion review with the hash of the record's head entry it was computed from. */
+    public record ReviewResponse(@JsonUnwrapped PromotionReviewView review, String headHash) {
+    }
+
+    /** One responsible post with the hash of the official's head entry it was computed from. */
+    public record ResponsibleResponse(@JsonUnwrapped ResponsibleView responsible, String headHash) {
+    }
+
+    /** The compliance of a place and period, each post with the hash of its official's head entry. */
+    public record ComplianceResponse(String jurisdictionCode, String period, LocalDate from, LocalDate to,
+                                     List<PostResponse> posts) {
+    }
+
+    /** One post of a compliance answer with the hash of its official's head entry. */
+    public record PostResponse(@JsonUnwrapped ComplianceView.PostCompliance post, String headHash) {
+    }
+
     @GetMapping("/api/v1/officials/{officialId}/dossier")
     public DossierResponse dossier(@PathVariable String officialId,
                                    @RequestParam(required = false) String asOf,
@@ -76,36 +97,65 @@ public class ViewsController {
         DossierView view = dossiers.dossier(officialId, asOf(asOf))
                                    .orElseThrow(() -> notFound("official " + officialId));
         audit.record(caller, OfficialId.of(officialId), "dossier" + (asOf == null ? "" : "?asOf=" + asOf), request);
-        String headHash = heads.headHash(officialId, view.headSequence()).orElse(null);
-        return new DossierResponse(view, headHash);
+        return new DossierResponse(view, headHash(officialId, view.headSequence()));
     }
 
     @GetMapping("/api/v1/officials/{officialId}/promotion-review")
-    public PromotionReviewView promotionReview(@PathVariable String officialId,
+    public ReviewResponse promotionReview(@PathVariable String officialId,
                                                @RequestParam(required = false) String on,
                                                Authentication caller, HttpServletRequest request) {
         LocalDate date = on == null ? calendar.today() : date(on, "on");
         PromotionReviewView review = reviews.review(officialId, date)
                                             .orElseThrow(() -> notFound("official " + officialId));
         audit.record(caller, OfficialId.of(officialId), "promotion-review?on=" + date, request);
-        return review;
+        return new ReviewResponse(review, headHash(officialId, review.headSequence()));
     }
 
     @GetMapping("/api/v1/jurisdictions/{code}/responsible")
-    public List<ResponsibleView> responsible(@PathVariable String code, @RequestParam String on) {
-        return responsible.responsible(code, date(on, "on")).orElseThrow(() -> notFound("jurisdiction " + code));
+    public List<ResponsibleResponse> responsible(@PathVariable String code, @RequestParam String on) {
+        List<ResponsibleView> found = responsible.responsible(code, date(on, "on"))
+                                                 .orElseThrow(() -> notFound("jurisdiction " + code));
+        HeadHashes hashes = new HeadHashes();
+        return found.stream().map(view -> new ResponsibleResponse(
+                view, hashes.of(view.officialId(), view.headSequence()))).toList();
     }
 
     @GetMapping("/api/v1/compliance")
-    public ComplianceView compliance(@RequestParam String jurisdictionCode, @RequestParam String period) {
+    public ComplianceResponse compliance(@RequestParam String jurisdictionCode, @RequestParam String period) {
         CompliancePeriod parsed;
         try {
             parsed = CompliancePeriod.parse(period);
         } catch (RuntimeException e) {
             throw badRequest("period must be a year (2018), half (2018-H1), quarter (2018-Q2) or month (2018-05)");
         }
-        return compliance.compliance(jurisdictionCode, parsed)
-                         .orElseThrow(() -> notFound("jurisdiction " + jurisdictionCode));
+        ComplianceView view = compliance.compliance(jurisdictionCode, parsed)
+                                        .orElseThrow(() -> notFound("jurisdiction " + jurisdictionCode));
+        HeadHashes hashes = new HeadHashes();
+        return new ComplianceResponse(view.jurisdictionCode(), view.period(), view.from(), view.to(),
+                view.posts().stream().map(post -> new PostResponse(
+                        post, hashes.of(post.officialId(), post.headSequence()))).toList());
+    }
+
+    /**
+     * The hash of the official's entry {@code headSequence} when it is the head of the chain now, else null (a view
+     * as of an earlier date or one not yet caught up): how a printed view is tied to the chain.
+     */
+    private String headHash(String officialId, long headSequence) {
+        return heads.headHash(officialId, headSequence).orElse(null);
+    }
+
+    /** Head hashes looked up once per official within one answer (an official can hold several posts). */
+    private final class HeadHashes {
+
+        private final Map<String, String> known = new HashMap<>();
+
+        String of(String officialId, long headSequence) {
+            String key = officialId + "#" + headSequence;
+            if (!known.containsKey(key)) {
+                known.put(key, headHash(officialId, headSequence));
+            }
+            return known.get(key);
+        }
     }
 
     /** Search by name (a Chinese substring) and jurisdiction; pages count from 1. */

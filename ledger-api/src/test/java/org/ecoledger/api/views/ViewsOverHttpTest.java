@@ -93,6 +93,24 @@ class ViewsOverHttpTest {
             assertThat(responsible.get(0).path("officialId").asText()).isEqualTo("o-1");
             assertThat(responsible.get(0).path("responsibilityKind").asText()).isEqualTo("OVERALL");
 
+            // every view is tied to the chain: the head sequence it was computed from and that entry's hash
+            String head = dossier.path("headHash").asText();
+            assertThat(responsible.get(0).path("headSequence").asLong()).isEqualTo(2);
+            assertThat(responsible.get(0).path("headHash").asText()).isEqualTo(head);
+            JsonNode reviewNow = awaitJson(ledger, "/api/v1/officials/o-1/promotion-review?on=2019-03-01",
+                                           body -> body.has("eligible"));
+            assertThat(reviewNow.path("headSequence").asLong()).isEqualTo(2);
+            assertThat(reviewNow.path("headHash").asText()).isEqualTo(head);
+            JsonNode compliance = awaitJson(ledger, "/api/v1/compliance?jurisdictionCode=130300000000&period=2018-Q1",
+                                            body -> body.path("posts").size() > 0);
+            assertThat(compliance.path("posts").get(0).path("headSequence").asLong()).isEqualTo(2);
+            assertThat(compliance.path("posts").get(0).path("headHash").asText()).isEqualTo(head);
+            assertThat(compliance.path("posts").get(0).path("duties").isArray()).isTrue();
+            JsonNode reviewBefore = awaitJson(ledger, "/api/v1/officials/o-1/promotion-review?on=2018-01-01",
+                                              body -> body.has("eligible"));
+            assertThat(reviewBefore.path("headSequence").asLong()).as("the one-veto occurred later").isEqualTo(1);
+            assertThat(reviewBefore.path("headHash").isNull()).as("not the head of the chain now").isTrue();
+
             JsonNode found = awaitJson(ledger, "/api/v1/officials?query=%E5%BC%A0", body -> body.path("total").asLong() > 0);
             assertThat(found.path("items").get(0).path("officialId").asText()).isEqualTo("o-1");
 

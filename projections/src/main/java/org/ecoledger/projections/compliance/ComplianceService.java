@@ -73,7 +73,8 @@ public class ComplianceService {
                         period.start(), period.end(), lastCompleteDay);
                 posts.add(new PostCompliance(official.officialId(), official.name(), tenure.postId(),
                         tenure.jurisdictionCode(), tenure.departmentCode(), tenure.role(),
-                        tenure.responsibilityKind(), tenure.from(), tenure.to(), byDuty(periods)));
+                        tenure.responsibilityKind(), tenure.from(), tenure.to(), state.headSequence(),
+                        byDuty(periods)));
             }
         }
         posts.sort(Comparator.comparing(PostCompliance::postId).thenComparing(PostCompliance::tenureFrom));

@@ -15,10 +15,14 @@ import org.ecoledger.projections.duties.DutyPeriodView;
 public record ComplianceView(String jurisdictionCode, String period, LocalDate from, LocalDate to,
                              List<PostCompliance> posts) {
 
-    /** One tenure of a post that overlaps the period. */
+    /**
+     * One tenure of a post that overlaps the period; {@code headSequence}: the last entry of the official's record
+     * it was judged from.
+     */
     public record PostCompliance(String officialId, String name, String postId, String jurisdictionCode,
                                  String departmentCode, Role role, ResponsibilityKind responsibilityKind,
-                                 LocalDate tenureFrom, LocalDate tenureTo, List<DutyCompliance> duties) {
+                                 LocalDate tenureFrom, LocalDate tenureTo, long headSequence,
+                                 List<DutyCompliance> duties) {
     }
 
     /**

@@ -45,7 +45,7 @@ public class ResponsibleService {
                     if (place.code().value().equals(tenure.jurisdictionCode())) {
                         found.add(new ResponsibleView(official.officialId(), official.name(), tenure.postId(),
                                 tenure.role(), tenure.responsibilityKind(), place.code().value(), place.level(),
-                                tenure.from(), tenure.to()));
+                                tenure.from(), tenure.to(), official.headSequence()));
                     }
                 }
             }
