@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ecoledger.core.chain.HashAlgorithm;
 import org.ecoledger.core.chain.StoredEntry;
+import org.ecoledger.core.log.CachedSubtreeHashes;
 import org.ecoledger.core.log.CosignatureVerifier;
 import org.ecoledger.core.log.EvidenceBundle;
 import org.ecoledger.core.log.MerkleTree;
@@ -39,6 +40,14 @@ public class TransparencyLog {
     private final WitnessKeys witnesses;
     private final Duration evidenceWait;
     private final HashAlgorithm algorithm;
+    /** The stored subtrees as the proofs read them: through a cache of the most used ({@link #PROOF_CACHE_NODES}). */
+    private final CachedSubtreeHashes proofReads;
+
+    /**
+     * Subtree hashes kept in memory for proofs (~110 bytes each, ~7 MB): the upper levels of a log of millions of
+     * leaves, which every proof passes through.
+     */
+    static final int PROOF_CACHE_NODES = 65_536;
 
     TransparencyLog(LogStore logStore, StoredEventLog events, RecordVerifier records, MerkleTree tree,
                     Checkpointer checkpointer, WitnessKeys witnesses, Duration evidenceWait,
@@ -51,6 +60,7 @@ public class TransparencyLog {
         this.witnesses = witnesses;
         this.evidenceWait = evidenceWait;
         this.algorithm = algorithm;
+        this.proofReads = new CachedSubtreeHashes(logStore, PROOF_CACHE_NODES);
     }
 
     /** The log's stored size (leaves written). */
@@ -89,7 +99,7 @@ public class TransparencyLog {
                     + " is leaf " + leaf + ", not inside a tree of size " + size, leaf + 1, size, null);
         }
         return new InclusionProof(leaf, size, base64(tree.readingAtOnce(
-                logStore, stored -> tree.inclusionProof(stored, leaf, size))));
+                proofReads, stored -> tree.inclusionProof(stored, leaf, size))));
     }
 
     /** The consistency proof from tree size {@code first} to {@code second}. */
@@ -104,7 +114,7 @@ public class TransparencyLog {
                                                 null);
         }
         return new ConsistencyProof(first, second, base64(tree.readingAtOnce(
-                logStore, stored -> tree.consistencyProof(stored, first, second))));
+                proofReads, stored -> tree.consistencyProof(stored, first, second))));
     }
 
     /** Every key the log has signed with. */
@@ -160,7 +170,7 @@ public class TransparencyLog {
         long needed = entries.stream().mapToLong(e -> e.entry().globalIndex()).max().orElseThrow() + 1;
         StoredCheckpoint checkpoint = checkpointCovering(needed);
         long size = checkpoint.size();
-        List<EvidenceBundle.Leaf> leaves = tree.readingAtOnce(logStore, stored -> {
+        List<EvidenceBundle.Leaf> leaves = tree.readingAtOnce(proofReads, stored -> {
             List<EvidenceBundle.Leaf> proved = new ArrayList<>(entries.size());
             for (StoredEntry entry : entries) {
                 long leaf = entry.entry().globalIndex();
@@ -175,7 +185,7 @@ public class TransparencyLog {
                         + "checkpoint's size " + size, since, size, null);
             }
             consistency.add(new EvidenceBundle.ConsistencyProof(since, base64(tree.readingAtOnce(
-                    logStore, stored -> tree.consistencyProof(stored, since, size)))));
+                    proofReads, stored -> tree.consistencyProof(stored, since, size)))));
         }
         List<EvidenceBundle.PublicKey> keys = logStore.keys().stream()
                 .map(key -> new EvidenceBundle.PublicKey(key.name(), key.type(), key.verifierKey())).toList();
