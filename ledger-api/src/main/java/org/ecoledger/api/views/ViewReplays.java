@@ -133,8 +133,9 @@ public class ViewReplays {
                     + " is already being replayed (started " + current.startedAt + ")");
         }
         if (processor.isRunning() && processor.processingStatus().isEmpty()) {
-            throw ApiException.conflict(ProblemType.VIEW_REPLAY_CONFLICT, "another node holds the processor of view "
-                    + view + ": start the replay on that node (its /actuator/health lists the processors it holds)");
+            throw ApiException.conflict(ProblemType.VIEW_REPLAY_CONFLICT, "this node does not hold the processor of "
+                    + "view " + view + " (another node does, or this node has just started and not claimed it yet): "
+                    + "start the replay on the node whose /actuator/health shows it with segmentsHeldHere 1");
         }
         Replay replay = new Replay(view, clock.instant(), System.nanoTime());
         replays.put(view, replay);
