@@ -1,9 +1,5 @@
 package org.ecoledger.api.views;
 
-import java.util.Map;
-
-import java.util.HashMap;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.ecoledger.api.http.audit.AccessAudit;
 import org.ecoledger.core.record.OfficialId;
@@ -34,7 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The read views of API.md: dossier, promotion review, incident tracing, compliance and search. Every judgement in
@@ -102,8 +100,8 @@ public class ViewsController {
 
     @GetMapping("/api/v1/officials/{officialId}/promotion-review")
     public ReviewResponse promotionReview(@PathVariable String officialId,
-                                               @RequestParam(required = false) String on,
-                                               Authentication caller, HttpServletRequest request) {
+                                          @RequestParam(required = false) String on,
+                                          Authentication caller, HttpServletRequest request) {
         LocalDate date = on == null ? calendar.today() : date(on, "on");
         PromotionReviewView review = reviews.review(officialId, date)
                                             .orElseThrow(() -> notFound("official " + officialId));
