@@ -135,7 +135,7 @@ public final class DutyEvaluator {
      */
     private static final class PostEntries {
 
-        private record Dated(EntryState entry, LocalDate on, String body) {
+        private record Dated(EntryState entry, String body) {
         }
 
         private record Report(EntryState entry, LocalDate periodStart, LocalDate periodEnd) {
@@ -162,7 +162,7 @@ public final class DutyEvaluator {
                     }
                 } else if (tenure.covers(entry.occurredOn())) {
                     (entry.type() == EntryType.MEETING_HELD ? meetings : inspections)
-                            .add(new Dated(entry, entry.occurredOn(), entry.text("body")));
+                            .add(new Dated(entry, entry.text("body")));
                 }
             }
         }
@@ -171,11 +171,11 @@ public final class DutyEvaluator {
         List<EntryState> counted(DutyRule rule, LocalDate start, LocalDate end) {
             return switch (rule.duty()) {
                 case MEETING, DISPATCH_MEETING -> meetings.stream()
-                        .filter(m -> within(m.on(), start, end))
+                        .filter(m -> within(m.entry().occurredOn(), start, end))
                         .filter(m -> rule.bodies().stream().anyMatch(body -> body.name().equals(m.body())))
                         .map(Dated::entry).toList();
                 case LED_INSPECTION -> inspections.stream()
-                        .filter(i -> within(i.on(), start, end))
+                        .filter(i -> within(i.entry().occurredOn(), start, end))
                         .map(Dated::entry).toList();
                 case GRASSROOTS_DAYS -> reports.stream()
                         .filter(r -> !r.periodStart().isBefore(start) && !r.periodEnd().isAfter(end))
