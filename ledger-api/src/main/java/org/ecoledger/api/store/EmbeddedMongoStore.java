@@ -68,6 +68,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     /** How often the file is fsynced in the background when each group commit only commits. */
     public static final long BACKGROUND_SYNC_MILLIS = 1_000;
 
+    /** How long a close waits for a background fsync under way. */
+    private static final long BACKGROUND_SYNC_STOP_SECONDS = 30;
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
     private static final String LOOPBACK = "127.0.0.1";
 
@@ -233,7 +236,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     public void close() {
         log.info("Stopping the embedded store on {} ({})", hostAndPort(), file);
         if (syncer != null) {
-            syncer.shutdownNow();
+            stopBackgroundSync();
         }
         try {
             server.shutdownNow();
@@ -245,6 +248,21 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                     backend.close(); // only if the server's shutdown failed before closing it
                 }
             }
+        }
+    }
+
+    /** Lets a running fsync finish rather than interrupting it: the close that follows commits and closes the file. */
+    private void stopBackgroundSync() {
+        syncer.shutdown();
+        try {
+            if (!syncer.awaitTermination(BACKGROUND_SYNC_STOP_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("The embedded store's background fsync did not stop within {} s; closing the store anyway",
+                         BACKGROUND_SYNC_STOP_SECONDS);
+                syncer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            syncer.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -46,13 +46,24 @@ final class MvStoreSettings {
         return (int) Math.max(MIN_CACHE_MB, Math.min(MAX_DEFAULT_CACHE_MB, eighth));
     }
 
+    /**
+     * H2's file system that reopens the file and retries when a thread was interrupted in the middle of a read, a
+     * write or an fsync. Java closes a FileChannel for every thread when one thread blocked in it is interrupted; on
+     * H2's plain file system the store then failed every later write ("Writing to sun.nio.ch.FileChannelImpl failed",
+     * seen when the background fsync was interrupted by a shutdown). Interrupts happen in normal operation: Axon
+     * interrupts a processor's thread that does not stop in time, and that thread may be reading the store's maps
+     * ({@link EmbeddedKeyedReads}). The retrying file clears the interrupted thread's flag; Axon's processors stop on
+     * their own state, not on the flag.
+     */
+    static final String RETRY_ON_INTERRUPT = "retry:";
+
     private MvStoreSettings() {
     }
 
     /** Opens the file with a page cache of {@code cacheMb} MB (at least {@value #MIN_CACHE_MB}). */
     static MVStore open(Path file, int cacheMb) {
         MVStore store = new MVStore.Builder()
-                .fileName(file.toString())
+                .fileName(RETRY_ON_INTERRUPT + file)
                 .autoCompactFillRate(AUTO_COMPACT_FILL_RATE_PERCENT)
                 .cacheSize(Math.max(MIN_CACHE_MB, cacheMb))
                 .open();
