@@ -106,6 +106,11 @@ final class LedgerH2Backend extends H2Backend {
         return DOCUMENTS_PREFIX + database + "." + collection;
     }
 
+    /** The backend's name of a collection's map of counters (its data size). */
+    static String metaMapName(String database, String collection) {
+        return "meta." + database + "." + collection;
+    }
+
     /** The backend's name of a unique index's map. */
     static String indexMapName(String database, String collection, String index) {
         return database + "." + collection + "._index_" + index;
@@ -133,10 +138,13 @@ final class LedgerH2Backend extends H2Backend {
             super(databaseName, LedgerH2Backend.this.getMvStore(), LedgerH2Backend.this.getCursorRegistry());
         }
 
+        /** The backend's collection, as {@link CopyOnUpdateCollection}, on the backend's maps. */
         @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            openDocuments(getMvStore(), documentsMapName(getDatabaseName(), collectionName));
-            return super.openOrCreateCollection(collectionName, options);
+            MVMap documents = openDocuments(getMvStore(), documentsMapName(getDatabaseName(), collectionName));
+            MVMap<String, Object> meta = getMvStore().openMap(metaMapName(getDatabaseName(), collectionName));
+            return new CopyOnUpdateCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
