@@ -3,11 +3,6 @@ package org.ecoledger.bench.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.ecoledger.api.store.EmbeddedMongoStore;
 import org.ecoledger.bench.Latencies;
 import org.ecoledger.bench.Mode;
 import org.ecoledger.bench.Profiler;
@@ -19,9 +14,6 @@ import org.ecoledger.core.chain.EntryHasher;
 import org.ecoledger.core.chain.HashAlgorithm;
 import org.ecoledger.core.chain.StoredEntry;
 import org.ecoledger.core.store.RecordVerifier;
-import org.ecoledger.projections.cases.InspectionCaseProjection;
-import org.ecoledger.projections.places.PlacesProjection;
-import org.ecoledger.projections.record.OfficialRecordProjection;
 import org.ecoledger.projections.ProjectionsModule;
 
 import java.io.IOException;
@@ -32,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,10 +42,8 @@ import java.util.function.IntFunction;
  */
 public final class ApplicationBenchmark {
 
-    /** The view processors, which a reset rebuilds (the transparency log is insert-only and is never reset). */
+    /** The views, which a replay rebuilds (the transparency log is not a view and is never replayed). */
     static final List<String> VIEWS = List.copyOf(ProjectionsModule.HANDLER_CLASSES.keySet());
-    /** axon-mongo's token collection (MongoTokenStore's default). */
-    static final String TOKENS = "trackingtokens";
     static final int HTTP_CLIENTS = 8;
     static final int ROUNDS = 3;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(1);
@@ -378,53 +369,71 @@ public final class ApplicationBenchmark {
     // ----------------------------------------------------------------------------------------------------- replay
 
     /**
-     * Resets every view as Axon's reset does — the projections' own {@code @ResetHandler}s clear their collections
-     * and the processors' tokens are removed, so they start again from the beginning of the log — with the
-     * application stopped, then starts it and times the views' processors until all have caught up again. The rate
-     * is the events they went through over the time it took, from the first position they report.
+     * Rebuilds every view as an administrator does: {@code POST /api/v1/views/{view}/replay} for each view at once
+     * (each replay stops its processor, resets its tokens — the projection's {@code @ResetHandler} clears its
+     * collections — and starts it again from the beginning of the log), then follows
+     * {@code GET /api/v1/views/{view}/replay} until every view is DONE. The rate is the events of the log over the
+     * time from the first request to the last view done, clearing the views included; {@code replay.clear_seconds}
+     * is how long the first view took to leave STARTING (its collections cleared and its tokens reset), as polled.
      */
     public void replay(Path dataDir) throws IOException, InterruptedException {
-        long end;
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, 0,
-                                                                 EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
-             MongoClient client = MongoClients.create(store.connectionString("ledger"))) {
-            MongoDatabase database = client.getDatabase("ledger");
-            new OfficialRecordProjection(database).reset();
-            new PlacesProjection(database).reset();
-            new InspectionCaseProjection(database).reset();
-            MongoCollection<Document> tokens = database.getCollection(TOKENS);
-            long removed = tokens.deleteMany(Filters.in("processorName", VIEWS)).getDeletedCount();
-            if (removed != VIEWS.size()) {
-                throw new IllegalStateException("expected a token for each of " + VIEWS + " in " + TOKENS
-                                                        + ", removed " + removed);
-            }
-            store.durability().awaitDurable();
-        }
-        try (LedgerApp app = start(dataDir)) {
-            app.awaitHealthy();
+        try (LedgerApp app = startCaughtUp(dataDir)) {
+            ApiClient admin = ApiClient.bearer(app, issuer, "admin");
             try (Profiler.Phase ignored = profiler.process(app.pid(), "replay")) {
-                JsonNode first = app.health();
                 double cpuBefore = app.cpuSeconds();
                 long startedAt = System.nanoTime();
-                long from = minPosition(first);
-                JsonNode last = app.awaitCaughtUp(CATCH_UP_TIMEOUT, VIEWS);
+                for (String view : VIEWS) {
+                    ApiClient.expect(admin.post("/api/v1/views/" + view + "/replay", ""), 202, "replay of " + view);
+                }
+                Map<String, JsonNode> done = new LinkedHashMap<>();
+                double clearSeconds = -1;
+                long deadline = startedAt + CATCH_UP_TIMEOUT.toNanos();
+                long lastLog = startedAt;
+                while (done.size() < VIEWS.size()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the views' replays did not finish within " + CATCH_UP_TIMEOUT);
+                    }
+                    boolean logNow = System.nanoTime() - lastLog > 30_000_000_000L;
+                    for (String view : VIEWS) {
+                        if (done.containsKey(view)) {
+                            continue;
+                        }
+                        JsonNode status = ApiClient.expect(admin.get("/api/v1/views/" + view + "/replay"), 200,
+                                                           "replay of " + view).json();
+                        String state = status.path("state").asText();
+                        if (state.equals("FAILED") || state.equals("ELSEWHERE")) {
+                            throw new IllegalStateException("the replay of " + view + " ended " + state + ": "
+                                                                    + status);
+                        }
+                        if (clearSeconds < 0 && !state.equals("STARTING")) {
+                            clearSeconds = (System.nanoTime() - startedAt) / 1e9;
+                        }
+                        if (state.equals("DONE")) {
+                            done.put(view, status);
+                        } else if (logNow) {
+                            log("replay of %s: %s, %d of %d events", view, state, status.path("done").asLong(),
+                                status.path("total").asLong());
+                        }
+                    }
+                    if (logNow) {
+                        lastLog = System.nanoTime();
+                    }
+                    Thread.sleep(100);
+                }
                 double seconds = (System.nanoTime() - startedAt) / 1e9;
-                end = endOfLog(last);
-                double rate = (end - from) / seconds;
+                long events = done.values().stream().mapToLong(status -> status.path("total").asLong()).max()
+                                  .orElse(0);
+                double rate = events / seconds;
                 results.put("replay.rate", rate);
-                results.put("replay.cpu_us_per_event", (app.cpuSeconds() - cpuBefore) * 1e6 / (end - from));
-                log("views rebuilt from position %d to %d in %.1f s: %.0f events/s", from, end, seconds, rate);
+                results.put("replay.clear_seconds", clearSeconds);
+                results.put("replay.cpu_us_per_event", (app.cpuSeconds() - cpuBefore) * 1e6 / events);
+                done.forEach((view, status) -> log("replay of %s: %d events, %s to %s", view,
+                                                   status.path("total").asLong(), status.path("startedAt").asText(),
+                                                   status.path("finishedAt").asText()));
+                log("views rebuilt over HTTP: %d events in %.1f s (the first view cleared after %.1f s): %.0f "
+                            + "events/s", events, seconds, clearSeconds, rate);
             }
         }
-    }
-
-    private static long minPosition(JsonNode health) {
-        JsonNode processors = health.path("components").path("processors").path("details").path("processors");
-        long min = Long.MAX_VALUE;
-        for (String view : VIEWS) {
-            min = Math.min(min, processors.path(view).path("position").asLong(-1));
-        }
-        return min;
     }
 
     // ---------------------------------------------------------------------------------------------------- startup
