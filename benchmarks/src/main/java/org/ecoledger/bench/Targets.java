@@ -32,6 +32,7 @@ public final class Targets {
         atLeast("verify.rate", 100_000);
         add("verify.valid", "the store verifies", r -> r.get("verify.valid") == 1);
         atMost("proof.inclusion.p99_ms", 5, "ms (at 1M leaves)");
+        atMost("log.lag_ms", 1_000, "ms after the last append");
         atMost("store.bytes_per_event", 3, "x canonical size");
         atMost("startup.seconds", 20, "s (at 1M)");
     }

@@ -47,6 +47,10 @@ public final class ApplicationBenchmark {
     static final int HTTP_CLIENTS = 8;
     static final int ROUNDS = 3;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(1);
+    /** The transparency log's tracking processor, as the health document names it. */
+    static final String LOG_PROCESSOR = "transparency-log";
+    /** How often the log's position is polled after a round of appends. */
+    static final Duration LAG_POLL = Duration.ofMillis(20);
 
     private final Mode mode;
     private final Results results;
@@ -312,6 +316,7 @@ public final class ApplicationBenchmark {
         Latencies latencies = new Latencies();
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> lags = new ArrayList<>();
         try (Profiler.Phase ignored = profiler.process(app.pid(), "append.http")) {
             for (int round = -1; round < ROUNDS; round++) {
                 Latencies into = round < 0 ? new Latencies() : latencies;
@@ -346,20 +351,29 @@ public final class ApplicationBenchmark {
                 for (Future<?> future : done) {
                     future.get();
                 }
-                double rate = HTTP_CLIENTS * perClient / ((System.nanoTime() - started) / 1e9);
+                long lastAppended = System.nanoTime();
+                double rate = HTTP_CLIENTS * perClient / ((lastAppended - started) / 1e9);
+                double cpuMillis = (app.cpuSeconds() - cpuBefore) * 1e3 / (HTTP_CLIENTS * perClient);
+                app.awaitCaughtUp(CATCH_UP_TIMEOUT, List.of(LOG_PROCESSOR), LAG_POLL);
+                double lagMillis = (System.nanoTime() - lastAppended) / 1e6;
                 if (round >= 0) {
                     rates.add(rate);
-                    cpu.add((app.cpuSeconds() - cpuBefore) * 1e3 / (HTTP_CLIENTS * perClient));
+                    cpu.add(cpuMillis);
+                    lags.add(lagMillis);
                 }
-                log("HTTP appends, %s: %.0f /s", round < 0 ? "warm-up" : "round " + (round + 1), rate);
+                log("HTTP appends, %s: %.0f /s; the log held the last one %.0f ms after it was answered",
+                    round < 0 ? "warm-up" : "round " + (round + 1), rate, lagMillis);
             }
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("an HTTP append failed", e.getCause());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the application's health failed", e);
         } finally {
             clients.shutdownNow();
         }
         results.putRounds("append.http.rate", rates);
         results.putRounds("append.http.cpu_ms", cpu);
+        results.putRounds("log.lag_ms", lags);
         results.put("append.http.p99_ms", latencies.percentile(99), latencies.perRound(99));
         results.put("append.http.p50_ms", latencies.percentile(50), latencies.perRound(50));
         log("HTTP appends by %d clients: %.0f /s, p50 %.1f ms, p99 %.1f ms", HTTP_CLIENTS,

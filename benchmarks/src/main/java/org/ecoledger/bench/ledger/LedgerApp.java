@@ -127,6 +127,12 @@ public final class LedgerApp implements AutoCloseable {
      * log, polling the health document; returns the last one read.
      */
     public JsonNode awaitCaughtUp(Duration timeout, List<String> processors) throws IOException, InterruptedException {
+        return awaitCaughtUp(timeout, processors, Duration.ofMillis(250));
+    }
+
+    /** As {@link #awaitCaughtUp(Duration, List)}, polling every {@code poll}. */
+    public JsonNode awaitCaughtUp(Duration timeout, List<String> processors, Duration poll)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode health = health();
@@ -138,7 +144,7 @@ public final class LedgerApp implements AutoCloseable {
                 throw new IllegalStateException("the processors did not catch up within " + timeout + ": "
                                                         + health.path("components").path("processors"));
             }
-            Thread.sleep(250);
+            Thread.sleep(poll.toMillis());
         }
     }
 

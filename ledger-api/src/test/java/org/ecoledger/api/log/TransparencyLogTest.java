@@ -248,8 +248,13 @@ class TransparencyLogTest {
         }
     }
 
+    /**
+     * Concurrent appends all reach the log. How soon (the issue's lag under a second) is a benchmark figure,
+     * {@code log.lag_ms} in docs/benchmarks.md, not a bound here: a shared CI machine can stall any process for
+     * seconds.
+     */
     @Test
-    void afterManyAppends_theTreeSizeReachesThemWithinASecondOrTwo() throws Exception {
+    void afterManyConcurrentAppends_theLogHoldsEveryOne() throws Exception {
         try (RunningLedger ledger = RunningLedger.start(dataDir)) {
             Records records = new Records(ledger);
             records.city();
@@ -267,8 +272,10 @@ class TransparencyLogTest {
             long appended = System.nanoTime();
             long events = records.events();
             assertThat(events).isEqualTo(1 + 4 * 2 + 400);
-            records.awaitLogCaughtUp(Duration.ofSeconds(3));
+            records.awaitLogCaughtUp(Duration.ofSeconds(60));
             long caughtUp = System.nanoTime();
+            assertThat(ledger.bean(org.ecoledger.core.logstore.TransparencyLogWriter.class).root())
+                    .isEqualTo(TREE.root(ledger.bean(LogStore.class), events));
             System.out.printf("%d events appended in %d ms; the log caught up %d ms after the last append%n",
                               events, (appended - started) / 1_000_000, (caughtUp - appended) / 1_000_000);
         }
