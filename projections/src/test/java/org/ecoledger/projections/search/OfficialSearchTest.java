@@ -71,11 +71,12 @@ class OfficialSearchTest {
     }
 
     /**
-     * The measurement behind the choice of a scan (docs/views.md): 10,000 officials in the read model, a substring
-     * query, 20 times. Prints the time per query; asserts only a generous bound so that a slow machine does not fail.
+     * A scan over 10,000 officials finds every match of a substring query. It prints the time per query (20 queries),
+     * the measurement behind the choice of a scan (docs/views.md); it asserts no time, which a shared machine can
+     * stretch at will.
      */
     @Test
-    void aScanOf10000Officials_answersInTensOfMilliseconds() {
+    void aScanOf10000Officials_findsEveryMatch() {
         List<Document> documents = new ArrayList<>();
         String[] surnames = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
         for (int i = 0; i < 10_000; i++) {
@@ -93,6 +94,6 @@ class OfficialSearchTest {
         long perQueryMillis = (System.nanoTime() - start) / 20 / 1_000_000;
         System.out.println("search over 10,000 officials: " + perQueryMillis + " ms per query");
         assertThat(page.total()).isEqualTo(111);
-        assertThat(perQueryMillis).isLessThan(2_000);
+        assertThat(page.items()).hasSize(50).allSatisfy(hit -> assertThat(hit.name()).contains("某99"));
     }
 }
