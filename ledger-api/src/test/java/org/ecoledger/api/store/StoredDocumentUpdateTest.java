@@ -54,7 +54,24 @@ class StoredDocumentUpdateTest {
     }
 
     @Test
-    void updatesThatAddAndRemoveFields_whileCommitsWriteTheirPages_leaveTheStoreWorking() throws Exception {
+    void updateOnes_thatAddAndRemoveFields_whileCommitsWriteTheirPages_leaveTheStoreWorking() throws Exception {
+        hammer((tokens, id, update) -> tokens.updateOne(Filters.eq("_id", id), update));
+    }
+
+    /** The path of Axon's token claims ({@code findOneAndUpdate}). */
+    @Test
+    void findAndModifies_thatAddAndRemoveFields_whileCommitsWriteTheirPages_leaveTheStoreWorking() throws Exception {
+        hammer((tokens, id, update) -> tokens.findOneAndUpdate(
+                Filters.eq("_id", id), update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    @FunctionalInterface
+    private interface Update {
+        void apply(MongoCollection<Document> tokens, int id, Bson update);
+    }
+
+    /** Updates that add, then remove, fields of documents sharing a page while another thread commits. */
+    private void hammer(Update update) throws Exception {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, 0,
                 EmbeddedMongoStore.WriteAcknowledgement.APPLIED);
              MongoClient client = MongoClients.create(store.connectionString("ledger"))) {
@@ -84,12 +101,8 @@ class StoredDocumentUpdateTest {
             try {
                 for (int round = 0; round < 5_000 && commitFailure.get() == null; round++) {
                     int id = round % DOCUMENTS;
-                    if (round / DOCUMENTS % 2 == 0) {
-                        tokens.updateOne(Filters.eq("_id", id), Updates.combine(extraFields(round)));
-                    } else {
-                        tokens.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(removedExtraFields()),
-                                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-                    }
+                    update.apply(tokens, id, round / DOCUMENTS % 2 == 0
+                            ? Updates.combine(extraFields(round)) : Updates.combine(removedExtraFields()));
                 }
             } finally {
                 stop.set(true);
