@@ -91,6 +91,12 @@ final class DocumentValueType extends BasicDataType<Object> {
         stored.write(buff, obj);
     }
 
+    /** The size of the document in BSON, as a collection's data size counts it (0 for one BSON cannot carry). */
+    static int bsonSize(Document document) {
+        byte[] bson = bson(document);
+        return bson == null ? 0 : bson.length;
+    }
+
     /** The document's BSON bytes, or null when BSON cannot carry one of its values exactly. */
     private static byte[] bson(Document document) {
         try {

@@ -138,13 +138,13 @@ final class LedgerH2Backend extends H2Backend {
             super(databaseName, LedgerH2Backend.this.getMvStore(), LedgerH2Backend.this.getCursorRegistry());
         }
 
-        /** The backend's collection, as {@link CopyOnUpdateCollection}, on the backend's maps. */
+        /** The backend's collection, as {@link LedgerH2Collection}, on the backend's maps. */
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVMap documents = openDocuments(getMvStore(), documentsMapName(getDatabaseName(), collectionName));
             MVMap<String, Object> meta = getMvStore().openMap(metaMapName(getDatabaseName(), collectionName));
-            return new CopyOnUpdateCollection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new LedgerH2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
