@@ -20,8 +20,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes opened with {@link IndexKeyType} (the same files and the
- * same order, without a Java serialization per key comparison) and its documents kept as BSON
- * ({@link DocumentValueType}) instead of Java-serialized objects.
+ * same order, without a Java serialization per key comparison), its documents kept as BSON
+ * ({@link DocumentValueType}) instead of Java-serialized objects, and its collections as {@link LedgerH2Collection}
+ * (updates change a copy of a stored document; the data size is computed when asked for).
  *
  * <p>The backend opens an index's map by name with H2's default types; an {@link MVStore} hands out the map that is
  * already open under a name, so opening it first with the other types is enough. The maps' names are the

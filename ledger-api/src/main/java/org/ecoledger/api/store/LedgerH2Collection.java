@@ -47,8 +47,7 @@ final class LedgerH2Collection extends H2Collection {
     private final MVMap<Object, Document> documents;
 
     LedgerH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                           MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
-                           CursorRegistry cursorRegistry) {
+                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
         this.constructed = true;
