@@ -4,10 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -44,19 +42,22 @@ import org.ecoledger.projections.store.KeyLookups;
  *       ever held a post there, for incident tracing and compliance.</li>
  * </ul>
  *
- * <p>Idempotent under replay: an entry is inserted once by its key (one already stored is the same entry, as an
- * entry is a function of its event); the summary is recomputed from every stored entry (only after a registration,
- * an appointment, a leaving or a correction — the entries that can change it), the head is a {@code $max}, and
- * place memberships are {@code $addToSet}/{@code $pull} of the recomputed set. Reapplying any event, in any order
- * after a crash, leaves the same documents. Every read is by {@code _id}.
+ * <p>Idempotent under replay: an entry is a replace-by-key. Not an insert that keeps an entry already stored: with
+ * the store killed mid-load, {@code StoreOutageIT} found an insert-once version holding, under a key, an event the
+ * record no longer has at that sequence (the event appended in its place came later), and the replace is what puts
+ * the view right when that event arrives (how the view came to hold an event that did not survive the kill is not
+ * yet understood; see docs/reliability.md). The summary is recomputed from every stored entry (only
+ * after a registration, an appointment, a leaving or a correction — the entries that can change it), the head is a
+ * {@code $max}, and place memberships are {@code $addToSet}/{@code $pull} of the recomputed set. Reapplying any event,
+ * in any order after a crash, leaves the same documents. Every read is by {@code _id}.
  *
  * <p>In a processor's batch ({@link BatchingUnitOfWork}) the writes wait for the batch's last event: then its entries
- * are written in one unordered insert, the officials' heads in one bulk write, and each official whose summary may
- * have changed is recomputed once — a few store round trips per batch instead of two or more per event (a demo city
- * or a replay of tens of thousands of events catches up several times faster). It happens while the last event is
- * handled, so a failure fails the batch, which is retried, and the processor's token never passes unwritten
- * entries. The batch holds only events this handler handles (its processing group has no other handler), so its
- * last event always reaches it. Outside a batch (a replay by hand) each event is written at once.
+ * are written in one bulk write, the officials' heads in another, and each official whose summary may have changed
+ * is recomputed once — a few store round trips per batch instead of two or more per event (a demo city or a replay
+ * of tens of thousands of events catches up several times faster). It happens while the last event is handled, so a
+ * failure fails the batch, which is retried, and the processor's token never passes unwritten entries. The batch
+ * holds only events this handler handles (its processing group has no other handler), so its last event always
+ * reaches it. Outside a batch (a replay by hand) each event is written at once.
  */
 @ProcessingGroup(ProjectionsModule.OFFICIAL_RECORDS)
 public class OfficialRecordProjection {
@@ -122,37 +123,17 @@ public class OfficialRecordProjection {
 
     /** The entries, then the heads, then the summaries of the officials they may change. */
     private void write(Pending pending) {
-        List<Document> entryDocuments = new ArrayList<>(pending.entries.size());
+        List<WriteModel<Document>> entryWrites = new ArrayList<>(pending.entries.size());
         for (RecordEntry entry : pending.entries) {
-            entryDocuments.add(StoredEntries.toDocument(entry));
+            entryWrites.add(new ReplaceOneModel<>(eq("_id", entry.key()), StoredEntries.toDocument(entry),
+                    new ReplaceOptions().upsert(true)));
         }
-        insertOnce(entryDocuments);
+        entries.bulkWrite(entryWrites);
         List<WriteModel<Document>> headWrites = new ArrayList<>(pending.heads.size());
         pending.heads.forEach((officialId, sequence) -> headWrites.add(new UpdateOneModel<>(eq("_id", officialId),
                 Updates.max("headSequence", sequence), new UpdateOptions().upsert(true))));
         officials.bulkWrite(headWrites);
         pending.changed.forEach(this::refresh);
-    }
-
-    /**
-     * Inserts the entries, each by its key; an entry already stored (its event handled again after a crash, before
-     * the token moved past it) is left as it is: an entry is a function of its event alone, so the stored one is the
-     * same. An insert is much cheaper for the embedded server than a replace with upsert (no query, no update
-     * document), and a replay writes every entry of the ledger.
-     */
-    private void insertOnce(List<Document> documents) {
-        try {
-            entries.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                throw e;
-            }
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Recomputes an official's summary and place memberships from the stored entries. */
