@@ -32,9 +32,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * <p><b>The data size is computed when asked for, not kept up to date on every write.</b> The backend kept the
  * collection's data size (what {@code collStats} and {@code dbStats} report as {@code size}) by encoding every
  * inserted, updated (old and new) and deleted document to BSON with its byte-at-a-time encoder just to measure it,
- * and writing the sum into a map of its own: a third of the server's CPU in a profile of the views' replay. Nothing
- * in the ledger reads it; a tool that asks ({@code db.collection.stats()} in mongosh) gets it computed from the
- * stored documents, which costs a pass over the collection.
+ * and writing the sum into a map of its own: 28 % of the server's CPU samples in a profile of a replay of the demo
+ * city, most of them while the views' reset deleted their documents. Nothing in the ledger reads it; a tool that
+ * asks ({@code db.collection.stats()} in mongosh) gets it computed from the stored documents, which costs a pass
+ * over the collection.
  */
 final class LedgerH2Collection extends H2Collection {
 
