@@ -2,6 +2,7 @@ package org.ecoledger.api.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 
@@ -75,23 +76,20 @@ final class LedgerH2Collection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        boolean outer = !updating;
-        updating = true;
-        try {
-            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-        } finally {
-            if (outer) {
-                updating = false;
-            }
-        }
+        return onCopies(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
     }
 
     @Override
     public synchronized Document findAndModify(Document query) {
+        return onCopies(() -> super.findAndModify(query));
+    }
+
+    /** Runs an update with {@link #queryDocuments} handing it copies; called under the collection's lock. */
+    private Document onCopies(Supplier<Document> update) {
         boolean outer = !updating;
         updating = true;
         try {
-            return super.findAndModify(query);
+            return update.get();
         } finally {
             if (outer) {
                 updating = false;
