@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.ecoledger.api.LedgerProperties;
 import org.ecoledger.core.store.KeyedReads;
 import org.ecoledger.core.store.StoreDurability;
+import org.ecoledger.core.store.WriteBarrierDurability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -128,9 +129,10 @@ public class StoreConfiguration {
             return KeyedReads.overDriver(mongoDatabase);
         }
 
+        /** Appends are durable by the write concern; a processor's reads wait for a barrier write. */
         @Bean
-        StoreDurability storeDurability() {
-            return StoreDurability.NONE;
+        StoreDurability storeDurability(MongoDatabase mongoDatabase) {
+            return new WriteBarrierDurability(mongoDatabase);
         }
 
         @Bean

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.bson.Document;
 import org.ecoledger.api.RunningLedger;
 import org.ecoledger.core.store.StoreDurability;
+import org.ecoledger.core.store.WriteBarrierDurability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class ExternalStoreTest {
 
             assertThat(ledger.context().getBeansOfType(EmbeddedMongoStore.class)).isEmpty();
             assertThat(Files.exists(appDataDir.resolve(EmbeddedMongoStore.FILE_NAME))).isFalse();
-            assertThat(ledger.bean(StoreDurability.class)).isSameAs(StoreDurability.NONE);
+            assertThat(ledger.bean(StoreDurability.class)).isInstanceOf(WriteBarrierDurability.class);
             assertThat(ledger.bean(MongoClient.class).getDatabase("x").getWriteConcern())
                     .isEqualTo(WriteConcern.MAJORITY.withJournal(true));
 

@@ -92,6 +92,9 @@ import static org.ecoledger.core.store.LedgerSchema.TIMESTAMP;
  *   <li><b>A hash chain per record.</b> Each stored event carries {@code prevHash} and {@code hash} over its
  *   canonical encoding ({@link EntryHasher}); the chain is computed here, at the single place events are written.</li>
  *   <li><b>Acknowledged means durable.</b> {@link StoreDurability#awaitDurable()} runs before an append returns.</li>
+ *   <li><b>Processors see only durable events.</b> {@link StoreDurability#awaitReadsDurable()} runs after each
+ *   batch the stream reads and before it hands the batch out, so nothing a processor stores (a view entry, a log
+ *   leaf, its token) can outlive, in a crash, the event it was derived from.</li>
  *   <li><b>Exact-key reads only.</b> Loading a record, continuing its chain and streaming to processors are
  *   {@code $in} lookups on {@code _id} or {@code ak}, so none of them slows down as the store grows.</li>
  * </ul>
@@ -519,6 +522,10 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             window = cursor >= from + window ? Math.min(STREAM_BATCH_SIZE, window * 4) : STREAM_PROBE_SIZE;
             if (buffer.isEmpty()) {
                 exhausted = true;
+            } else {
+                // A reader sees a commit before it is durable; a processor handed it now could store a view entry,
+                // a log leaf or its token that survives a crash the commit does not (docs/reliability.md).
+                durability.awaitReadsDurable();
             }
         }
 

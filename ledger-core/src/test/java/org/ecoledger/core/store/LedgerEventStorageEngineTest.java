@@ -272,6 +272,45 @@ class LedgerEventStorageEngineTest {
         }
 
         @Test
+        void theStream_handsOutWhatItRead_onlyOnceThatIsDurable() {
+            List<String> calls = new ArrayList<>();
+            StoreDurability recording = new StoreDurability() {
+                @Override
+                public void awaitDurable() {
+                    calls.add("append durable");
+                }
+
+                @Override
+                public void awaitReadsDurable() {
+                    calls.add("reads durable");
+                }
+            };
+            LedgerEventStorageEngine recorded = LedgerEventStorageEngine.builder()
+                                                                        .database(store.database())
+                                                                        .hashAlgorithm(HashAlgorithm.SHA_256)
+                                                                        .eventSerializer(TestStore.serializer())
+                                                                        .durability(recording)
+                                                                        .build();
+            recorded.appendEvents(notes("r1", 0, 3));
+            recorded.appendEvents(notes("r2", 0, 2));
+            assertThat(calls).containsExactly("append durable", "append durable");
+            calls.clear();
+
+            recorded.readEvents(null, false).forEach(event -> calls.add("handed out " + index(event)));
+            assertThat(calls).first().isEqualTo("reads durable");
+            assertThat(calls).filteredOn(call -> call.startsWith("handed out"))
+                             .containsExactly("handed out 0", "handed out 1", "handed out 2", "handed out 3",
+                                              "handed out 4");
+            // every event is handed out after a barrier that followed its read
+            int lastBarrier = calls.lastIndexOf("reads durable");
+            assertThat(lastBarrier).isLessThan(calls.indexOf("handed out 0"));
+
+            calls.clear();
+            assertThat(recorded.readEvents(new GlobalSequenceTrackingToken(4), false).count()).isZero();
+            assertThat(calls).as("nothing read, nothing to wait for").isEmpty();
+        }
+
+        @Test
         void headAndTailTokens() {
             assertThat(engine.createHeadToken()).isNull();
             engine.appendEvents(notes("r1", 0, 3));
