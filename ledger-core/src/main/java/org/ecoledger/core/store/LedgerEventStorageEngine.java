@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -92,9 +93,10 @@ import static org.ecoledger.core.store.LedgerSchema.TIMESTAMP;
  *   <li><b>A hash chain per record.</b> Each stored event carries {@code prevHash} and {@code hash} over its
  *   canonical encoding ({@link EntryHasher}); the chain is computed here, at the single place events are written.</li>
  *   <li><b>Acknowledged means durable.</b> {@link StoreDurability#awaitDurable()} runs before an append returns.</li>
- *   <li><b>Processors see only durable events.</b> {@link StoreDurability#awaitReadsDurable()} runs after each
- *   batch the stream reads and before it hands the batch out, so nothing a processor stores (a view entry, a log
- *   leaf, its token) can outlive, in a crash, the event it was derived from.</li>
+ *   <li><b>Processors see only durable events.</b> {@link StoreDurability#awaitReadsDurable()} runs after a batch
+ *   the stream reads and before it hands the batch out, unless every event of it is already known durable, so
+ *   nothing a processor stores (a view entry, a log leaf, its token) can outlive, in a crash, the event it was
+ *   derived from.</li>
  *   <li><b>Exact-key reads only.</b> Loading a record, continuing its chain and streaming to processors are
  *   {@code $in} lookups on {@code _id} or {@code ak}, so none of them slows down as the store grows.</li>
  * </ul>
@@ -131,6 +133,13 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     private final ReentrantLock appendLock = new ReentrantLock();
     /** Guarded by appendLock: where this node believes the next commit starts; -1 when unknown. */
     private long nextGlobalIndex = -1;
+    /**
+     * Every event below this global index is known to be durable: a read barrier of this node's stream, or an append of
+     * this node acknowledged as durable, came after it was stored (the index has no hole, so everything below a stored
+     * event was stored before it). A stream that reads only events below it needs no barrier: a replay, or the views
+     * following this node's own appends.
+     */
+    private final AtomicLong durableEnd = new AtomicLong();
 
     protected LedgerEventStorageEngine(Builder builder) {
         super(builder);
@@ -191,6 +200,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         BsonDocument last = stored.get(stored.size() - 1).asDocument();
         heads.advance(aggregateId, BsonJson.toLong(last.get(SEQUENCE)), last.getString(HASH).getValue());
         durability.awaitDurable();
+        durableEnd.accumulateAndGet(CommitLog.end(commit), Math::max);
     }
 
     private record PreparedEvent(DomainEventMessage<?> message, String payloadType, String payloadRevision,
@@ -522,10 +532,12 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             window = cursor >= from + window ? Math.min(STREAM_BATCH_SIZE, window * 4) : STREAM_PROBE_SIZE;
             if (buffer.isEmpty()) {
                 exhausted = true;
-            } else {
+            } else if (cursor > durableEnd.get()) {
                 // A reader sees a commit before it is durable; a processor handed it now could store a view entry,
                 // a log leaf or its token that survives a crash the commit does not (docs/reliability.md).
+                long read = cursor;
                 durability.awaitReadsDurable();
+                durableEnd.accumulateAndGet(read, Math::max);
             }
         }
 

@@ -4,9 +4,10 @@ package org.ecoledger.core.store;
  * What "acknowledged" means for a write to the store: once {@link #awaitDurable()} returns, every write the
  * calling thread has made before the call survives a crash of the process.
  *
- * <p>On a real MongoDB the journaled majority write concern already gives that, so {@link #NONE} is used. The
- * embedded store (mongo-java-server on an H2 MVStore file) writes to disk only when its store is committed, so
- * the application supplies an implementation that lets concurrent writers share one commit (group commit).
+ * <p>On a real MongoDB the journaled majority write concern already gives that, so waiting is a no-op there
+ * ({@link WriteBarrierDurability}, which only adds the read barrier below). The embedded store (mongo-java-server on
+ * an H2 MVStore file) writes to disk only when its store is committed, so the application supplies an implementation
+ * that lets concurrent writers share one commit (group commit).
  *
  * <p>Readers see a write before it is durable. {@link #awaitReadsDurable()} is for a reader that stores what it
  * derives from what it read (a view, the transparency log, a processor's token): called between the read and its own

@@ -19,6 +19,8 @@ import java.util.Objects;
  * for its acknowledgement. On a replica set the barrier is majority-committed only after every earlier entry of the
  * primary's oplog, so everything read before it can no longer be rolled back; on the store mode its group commit
  * holds every write applied before the barrier, so everything read before it survives a crash of the store process.
+ * Both hold with the write concern the application sets by default (journaled majority); a URI that asks for less
+ * (say {@code w=1}) weakens the barrier with every other write.
  */
 public final class WriteBarrierDurability implements StoreDurability {
 
