@@ -53,7 +53,8 @@ class WriteBarrierDurabilityTest {
     void aBarrierTheStoreCannotConfirm_isAStoreUnavailableException() {
         EmbeddedMongoStore store = EmbeddedMongoStore.start(storeDir, 0,
                 EmbeddedMongoStore.WriteAcknowledgement.DURABLE);
-        try (MongoClient client = MongoClients.create(store.connectionString("ledger") + "?serverSelectionTimeoutMS=500")) {
+        String quicklyFailing = store.connectionString("ledger") + "?serverSelectionTimeoutMS=500";
+        try (MongoClient client = MongoClients.create(quicklyFailing)) {
             WriteBarrierDurability durability = new WriteBarrierDurability(client.getDatabase("ledger"));
             durability.awaitReadsDurable();
             store.close();

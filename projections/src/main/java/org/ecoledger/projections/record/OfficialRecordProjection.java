@@ -46,8 +46,9 @@ import org.ecoledger.projections.store.KeyLookups;
  * the store killed mid-load, {@code StoreOutageIT} found an insert-once version holding, under a key, an event the
  * record no longer has at that sequence (the event appended in its place came later), and the replace is what puts
  * the view right when that event arrives (the view had been handed an event before it was durable; the stream now
- * waits for that, docs/reliability.md, but a view that overwrites does not depend on it). The summary is recomputed from every stored entry (only
- * after a registration, an appointment, a leaving or a correction — the entries that can change it), the head is a
+ * waits for that, docs/reliability.md, but a view that overwrites does not depend on it). The summary is recomputed
+ * from every stored entry (only after a registration, an appointment, a leaving or a correction — the entries that
+ * can change it), the head is a
  * {@code $max}, and place memberships are {@code $addToSet}/{@code $pull} of the recomputed set. Reapplying any event,
  * in any order after a crash, leaves the same documents. Every read is by {@code _id}.
  *
